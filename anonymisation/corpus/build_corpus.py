@@ -1,0 +1,233 @@
+"""Build the annotated PII evaluation corpus from its hand-written source.
+
+Reads ``pii_corpus_src.jsonl`` (one request a line, PII written inline as
+``[[TYPE|value]]``) and writes ``pii_corpus.jsonl`` next to it, one object a
+line::
+
+    {"id": ..., "language": ..., "split": ..., "text": ...,
+     "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
+
+``text`` is the markup with the brackets removed; ``start``/``end`` are
+Python character offsets into ``text`` (end exclusive).
+
+The build fails loudly, naming the request id, on malformed markup, an
+unknown TYPE, nested brackets, duplicate ids, a bad language/split, a span
+with surrounding blanks or punctuation, or an identifier whose checksum or
+format is wrong (see ``make_identifiers.py``).  It prints the number of
+requests and spans per split, per language and per type.
+
+Usage::
+
+    python build_corpus.py [--src PATH] [--out PATH]
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import ipaddress
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from make_identifiers import iban_is_valid, luhn_is_valid, nir_is_valid  # noqa: E402
+
+TYPES = (
+    "PERSON",
+    "FR_NIR",
+    "PHONE_NUMBER",
+    "IBAN_CODE",
+    "CREDIT_CARD",
+    "FR_SIREN",
+    "FR_SIRET",
+    "FR_TAX_ID",
+    "FR_PASSPORT",
+    "FR_ID_CARD",
+    "FR_CAF_NUMBER",
+    "FR_LICENSE_PLATE",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "EMAIL_ADDRESS",
+    "URL",
+    "IP_ADDRESS",
+)
+LANGUAGES = ("fr", "en")
+SPLITS = ("dev", "test")
+OPEN, SEP, CLOSE = "[[", "|", "]]"
+
+
+class CorpusError(ValueError):
+    pass
+
+
+def _compact(value: str, strip: str = " .-") -> str:
+    return "".join(c for c in value if c not in strip)
+
+
+def _is_plate(v: str) -> bool:
+    return bool(
+        re.fullmatch(r"[A-Z]{2}[- ]?\d{3}[- ]?[A-Z]{2}", v)
+        or re.fullmatch(r"\d{1,4} ?[A-Z]{1,3} ?(\d{2}|2A|2B|97\d)", v)
+    )
+
+
+def _is_ip(v: str) -> bool:
+    try:
+        ipaddress.ip_address(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_phone(v: str) -> bool:
+    if not re.fullmatch(r"[+(]?[\d][\d .()\-]*\d", v):
+        return False
+    digits = re.sub(r"\D", "", v)
+    return 9 <= len(digits) <= 15
+
+
+# value checks per type: a failing check is an annotation error
+CHECKS = {
+    "FR_NIR": lambda v: nir_is_valid(_compact(v)),
+    "IBAN_CODE": lambda v: iban_is_valid(_compact(v, " ")),
+    "CREDIT_CARD": lambda v: len(_compact(v)) in (15, 16) and luhn_is_valid(_compact(v)),
+    "FR_SIREN": lambda v: len(_compact(v)) == 9 and luhn_is_valid(_compact(v)),
+    "FR_SIRET": lambda v: len(_compact(v)) == 14 and luhn_is_valid(_compact(v)),
+    "FR_TAX_ID": lambda v: bool(re.fullmatch(r"[0-3]\d{12}", _compact(v))),
+    "FR_PASSPORT": lambda v: bool(re.fullmatch(r"\d{2}[A-Z]{2}\d{5}", _compact(v))),
+    "FR_ID_CARD": lambda v: bool(re.fullmatch(r"\d{12}|[A-Z0-9]{9}", _compact(v))),
+    "FR_CAF_NUMBER": lambda v: bool(re.fullmatch(r"\d{7,8}", _compact(v))),
+    "FR_LICENSE_PLATE": _is_plate,
+    "EMAIL_ADDRESS": lambda v: bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", v)),
+    "URL": lambda v: "@" not in v and "." in v and " " not in v,
+    "IP_ADDRESS": _is_ip,
+    "PHONE_NUMBER": _is_phone,
+}
+
+
+def parse_markup(markup: str, rid: str):
+    """Return (text, spans) for one markup string; raise CorpusError."""
+    out = []
+    spans = []
+    pos = 0
+    length = 0
+    while True:
+        start = markup.find(OPEN, pos)
+        chunk = markup[pos:] if start < 0 else markup[pos:start]
+        if CLOSE in chunk:
+            raise CorpusError("%s: stray %r near %r" % (rid, CLOSE, chunk[-40:]))
+        out.append(chunk)
+        length += len(chunk)
+        if start < 0:
+            break
+        end = markup.find(CLOSE, start + 2)
+        if end < 0:
+            raise CorpusError("%s: unclosed %r near %r" % (rid, OPEN, markup[start:start + 40]))
+        inner = markup[start + 2:end]
+        if OPEN in inner:
+            raise CorpusError("%s: nested brackets in %r" % (rid, markup[start:end + 2]))
+        if SEP not in inner:
+            raise CorpusError("%s: missing '|' in %r" % (rid, markup[start:end + 2]))
+        etype, value = inner.split(SEP, 1)
+        if etype not in TYPES:
+            raise CorpusError("%s: unknown TYPE %r" % (rid, etype))
+        if not value or SEP in value or "[" in value or "]" in value:
+            raise CorpusError("%s: malformed value in %r" % (rid, markup[start:end + 2]))
+        if value != value.strip() or value[-1] in ",;:." or value[0] in ",;:.":
+            raise CorpusError("%s: blank or punctuation at the edge of %r" % (rid, value))
+        check = CHECKS.get(etype)
+        if check is not None and not check(value):
+            raise CorpusError("%s: %s value fails its format/checksum test: %r" % (rid, etype, value))
+        spans.append({"type": etype, "start": length, "end": length + len(value)})
+        out.append(value)
+        length += len(value)
+        pos = end + 2
+    text = "".join(out)
+    if OPEN in text or CLOSE in text:
+        raise CorpusError("%s: leftover brackets in text" % rid)
+    return text, spans
+
+
+def build(src: str, out: str) -> list:
+    records = []
+    seen = set()
+    with open(src, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError("line %d: invalid JSON (%s)" % (lineno, exc)) from exc
+            rid = obj.get("id")
+            if not rid or rid in seen:
+                raise CorpusError("line %d: missing or duplicate id %r" % (lineno, rid))
+            seen.add(rid)
+            if set(obj) != {"id", "language", "split", "markup"}:
+                raise CorpusError("%s: unexpected keys %s" % (rid, sorted(obj)))
+            if obj["language"] not in LANGUAGES or not rid.startswith(obj["language"] + "-"):
+                raise CorpusError("%s: bad language %r" % (rid, obj["language"]))
+            if obj["split"] not in SPLITS:
+                raise CorpusError("%s: bad split %r" % (rid, obj["split"]))
+            text, spans = parse_markup(obj["markup"], rid)
+            for s in spans:
+                assert text[s["start"]:s["end"]].strip() == text[s["start"]:s["end"]]
+            records.append({"id": rid, "language": obj["language"], "split": obj["split"],
+                            "text": text, "spans": spans})
+    with open(out, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return records
+
+
+def report(records: list) -> str:
+    req = collections.Counter()
+    counts = collections.Counter()
+    for r in records:
+        req[r["split"]] += 1
+        req[r["language"]] += 1
+        for s in r["spans"]:
+            counts[(s["type"], r["split"])] += 1
+            counts[(s["type"], r["language"])] += 1
+    cols = SPLITS + LANGUAGES
+    lines = ["requests: %d (%s)" % (len(records), ", ".join("%s %d" % (c, req[c]) for c in cols))]
+    lines.append("%-18s %6s %6s %6s %6s %6s" % (("type",) + cols + ("total",)))
+    totals = collections.Counter()
+    for t in TYPES:
+        row = [counts[(t, c)] for c in cols]
+        for c, n in zip(cols, row):
+            totals[c] += n
+        lines.append("%-18s %6d %6d %6d %6d %6d" % ((t,) + tuple(row) + (row[0] + row[1],)))
+    lines.append("%-18s %6d %6d %6d %6d %6d" % (("all spans",) + tuple(totals[c] for c in cols)
+                                                  + (totals["dev"] + totals["test"],)))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build pii_corpus.jsonl from its markup source.")
+    parser.add_argument("--src", default=os.path.join(HERE, "pii_corpus_src.jsonl"))
+    parser.add_argument("--out", default=os.path.join(HERE, "pii_corpus.jsonl"))
+    args = parser.parse_args(argv)
+    try:
+        records = build(args.src, args.out)
+    except CorpusError as exc:
+        print("ERROR: %s" % exc, file=sys.stderr)
+        return 1
+    print(report(records))
+    missing = [t for t in TYPES
+               if any(not any(s["type"] == t for r in records if r["split"] == sp for s in r["spans"])
+                      for sp in SPLITS)]
+    if missing:
+        print("WARNING: types missing from a split: %s" % ", ".join(missing), file=sys.stderr)
+    print("written %s" % args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Clean Presidio's raw detections: allow-list, false positives, one mask per character."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Span", "normalise_value", "resolve"]
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A detection in text offsets (mutable copies are made with ``dataclasses.replace``)."""
+
+    type: str
+    start: int
+    end: int
+    score: float
+
+
+def normalise_value(entity_type: str, value: str) -> str:
+    """Key under which two writings of the same value share a placeholder."""
+    folded = unicodedata.normalize("NFKD", value)
+    folded = "".join(char for char in folded if not unicodedata.combining(char)).casefold()
+    if entity_type == "PERSON":
+        return " ".join(folded.split())
+    compact = _NON_ALNUM.sub("", folded)
+    if entity_type == "PHONE_NUMBER":
+        # +33 6..., 0033 6... and 06... are the same French number.
+        compact = _FRENCH_PREFIX.sub("0", compact)
+    return compact
+
+
+def _trim(span: Span, text: str) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:("):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(span.type, start, end, span.score)
+
+
+def _plausible(span: Span, text: str, allow: set[str]) -> bool:
+    value = text[span.start:span.end]
+    if value.strip().casefold() in allow:
+        return False
+    if span.type == "PERSON":
+        # spaCy sometimes tags numbers, single letters or whole lower-case phrases as persons.
+        letters = [char for char in value if char.isalpha()]
+        if len(letters) < 2 or any(char.isdigit() for char in value) or "@" in value:
+            return False
+        if "\n" in value.strip():
+            return False
+    return True
+
+
+def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) -> list[Span]:
+    """Drop allow-listed and implausible detections, then merge overlaps.
+
+    Overlapping detections become one span covering all of them, typed after the best one
+    (highest score, then longest), so every character is masked exactly once.
+    """
+    allow = {word.casefold() for word in allow_list}
+    candidates = [
+        trimmed for span in spans
+        if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
+    ]
+    candidates.sort(key=lambda span: (span.start, -span.end))
+    merged: list[Span] = []
+    best: list[Span] = []
+    for span in candidates:
+        if merged and span.start < merged[-1].end:
+            group_best = max(best[-1], span, key=lambda s: (s.score, s.end - s.start))
+            merged[-1] = Span(
+                group_best.type, merged[-1].start, max(merged[-1].end, span.end), group_best.score
+            )
+            best[-1] = group_best
+        else:
+            merged.append(span)
+            best.append(span)
+    return merged

@@ -1,0 +1,83 @@
+"""Postal addresses: number, bis/ter, street type, street name, optional postcode and city.
+
+Also building designations ("Résidence les Tilleuls, bâtiment B, appartement 12") and
+English-style addresses ("14 Baker Street, London NW1 6XE"). A street named without a house
+number is the topic of a request, not someone's address, and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presidio_analyzer import EntityRecognizer
+
+from .base import make_pattern_recognizer
+
+ENTITY = "ADDRESS"
+CONTEXT = [
+    "habite", "domicile", "domicilié", "domiciliée", "adresse", "demeurant", "résidant",
+    "réside", "situé", "située", "live", "address", "living", "chez",
+]
+_STREET_TYPES = (
+    r"rue|avenue|av\.?|boulevard|bd|bld|boul\.?|place|pl\.|impasse|imp\.?|all[ée]e|chemin|ch\."
+    r"|route|rte|quai|cours|square|sentier|passage|rond[- ]point|faubourg|fbg|lotissement"
+    r"|voie|villa|cit[ée]|hameau|chauss[ée]e|esplanade|parvis|promenade|mont[ée]e|traverse"
+    r"|clos|domaine|lieu[- ]dit|r[ée]sidence|square|mail|port|côte|cote|ruelle|venelle"
+)
+# Words that end a street name written in lower case ("12 rue des lilas depuis hier").
+_STOP = (
+    r"depuis|et|est|à|a|au|aux|qui|que|pour|dans|avec|sont|ne|n|il|elle|nous|vous|je|j|sur"
+    r"|en|mais|car|donc|devant|derrière|derriere|près|pres|chez|où|ou|ce|cette|ces|mon|ma|mes"
+    r"|son|sa|ses|notre|votre|leur|on|y|le|la|les|un|une|c|s|ça|ca|pas|plus|tous|toutes"
+    r"|since|and|is|in|at|on|the|for|with|from|to|of|near"
+)
+_CONNECTOR = r"(?:de|du|des|d'|d’|la|le|les|l'|l’|aux|au|sur|en|et|saint|sainte|st|ste)"
+_WORD = rf"(?!(?:{_STOP})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-.]*"
+_NAME = rf"(?:[ ]+{_CONNECTOR}(?:[ ]+|(?<=['’])))*{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]*)*{_WORD}){{0,4}}"
+_CITY_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+_POSTCODE_CITY = (
+    rf"(?:[ ]*[,\n]?[ ]*(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?:[ ]+(?-i:{_CITY_WORD}"
+    rf"(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès|les)[ \-]+)?{_CITY_WORD}){{0,3}})"
+    rf"(?:[ ]+(?:cedex|CEDEX|\d{{1,2}}(?:e|er|ème)?))?)?)"
+)
+_NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
+_BUILDING = (
+    r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
+    r"|[ée]tage|entr[ée]e|logement|log\.?)"
+)
+_BUILDING_PART = rf"(?:[ ]*,?[ ]*{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,4}}|[ ]*,?[ ]*\d{{1,2}}(?:e|er|ème)[ ]+[ée]tage)"
+_EN_STREET_TYPES = (
+    r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
+    r"|terrace|gardens|crescent|court|boulevard|blvd\.?|grove|mews|row|hill|park"
+)
+_UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})"
+
+PATTERNS = [
+    (
+        "Numbered street",
+        rf"(?<![\w,.])(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}{_POSTCODE_CITY}?"
+        rf"{_BUILDING_PART}*",
+        0.65,
+    ),
+    (
+        "Residence or building",
+        rf"(?<![\w])(?:r[ée]sidence|immeuble|cit[ée]|lotissement)[ ]+(?-i:[A-ZÀ-Ý])[\w’'\-]*"
+        rf"(?:[ ]+(?:{_CONNECTOR}[ ]+)*[\w’'\-]+){{0,3}}{_BUILDING_PART}+{_POSTCODE_CITY}?",
+        0.6,
+    ),
+    (
+        "English street",
+        rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
+        rf"[ ]+(?:{_EN_STREET_TYPES})\b(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
+        rf"(?:[ ]*,?[ ]*{_UK_POSTCODE})?",
+        0.55,
+    ),
+]
+
+
+def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
+    """Address recognizer for one language."""
+    return make_pattern_recognizer(
+        entity=ENTITY, name="AddressRecognizer", patterns=PATTERNS, language=language,
+        context=CONTEXT if context is None else context,
+    )

@@ -1,0 +1,51 @@
+"""Phone numbers: French ones in every common writing, foreign ones with a + prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import phonenumbers
+from presidio_analyzer import EntityRecognizer
+
+from .base import make_pattern_recognizer
+
+ENTITY = "PHONE_NUMBER"
+CONTEXT = [
+    "tel", "tél", "téléphone", "telephone", "portable", "mobile", "fixe", "joindre", "appeler",
+    "rappeler", "numéro", "numero", "phone", "call", "contact", "whatsapp", "sms", "gsm",
+]
+_PAIR = r"(?:[ .\-]?\d{2})"
+PATTERNS = [
+    ("FR national", rf"(?<![\w+])0[1-9]{_PAIR}{{4}}(?![\w])", 0.7),
+    (
+        "FR international",
+        rf"(?<![\w])(?:\+|00)[ ]?33[ .\-]?(?:\(0\)[ ]?)?[1-9]{_PAIR}{{4}}(?![\w])",
+        0.8,
+    ),
+    (
+        "International +",
+        r"(?<![\w+])\+[ ]?\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}(?![\w])",
+        0.5,
+    ),
+]
+
+
+def is_possible_phone(text: str) -> bool:
+    """Accept French-looking numbers as is; check ``+`` numbers with libphonenumber."""
+    compact = text.replace(" ", "")
+    if not compact.startswith(("+", "00")):
+        return True
+    try:
+        number = phonenumbers.parse(compact if compact.startswith("+") else "+" + compact[2:])
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)
+
+
+def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
+    """Phone recognizer for one language."""
+    return make_pattern_recognizer(
+        entity=ENTITY, name="PhoneRecognizer", patterns=PATTERNS, language=language,
+        context=CONTEXT if context is None else context, check=is_possible_phone,
+        validated_score=None,
+    )
