@@ -105,7 +105,7 @@ CHECKS = {
     "FR_CAF_NUMBER": lambda v: bool(re.fullmatch(r"\d{7,8}", _compact(v))),
     "FR_LICENSE_PLATE": _is_plate,
     "EMAIL_ADDRESS": lambda v: bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", v)),
-    "URL": lambda v: "@" not in v and "." in v and " " not in v,
+    "URL": lambda v: "." in v and not re.search(r"\s", v) and not re.fullmatch(r"[^@/]+@[^@/]+", v),
     "IP_ADDRESS": _is_ip,
     "PHONE_NUMBER": _is_phone,
 }

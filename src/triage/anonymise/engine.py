@@ -14,6 +14,7 @@ from triage.records import Entity, Redaction
 
 from . import placeholders
 from .chunking import chunk_bounds
+from .context import WindowContextEnhancer
 from .config import AnonymiserConfig, RecognizerSpec, load_config
 from .html import html_to_text, looks_like_html
 from .language import LanguageDetector, LinguaLanguageDetector
@@ -21,6 +22,7 @@ from .nlp import OfflineSpacyNlpEngine
 from .postprocess import Span, resolve
 from .recognizers import BUILTIN
 from .recognizers.base import make_pattern_recognizer
+from .recognizers.spacy_person import ProperNounSpacyRecognizer
 
 __all__ = ["Anonymiser"]
 
@@ -113,7 +115,13 @@ class Anonymiser:
         )
         nlp_engine.load()
         registry = RecognizerRegistry(supported_languages=languages)
-        registry.add_nlp_recognizer(nlp_engine)
+        ner_entities = sorted(set(self.config.ner_labels.values()))
+        for language in languages:
+            registry.add_recognizer(
+                ProperNounSpacyRecognizer(
+                    supported_language=language, supported_entities=ner_entities
+                )
+            )
         for spec in self.config.recognizers:
             if spec.enabled:
                 for language in spec.languages or languages:
@@ -123,6 +131,7 @@ class Anonymiser:
             nlp_engine=nlp_engine,
             supported_languages=languages,
             default_score_threshold=self.config.score_threshold,
+            context_aware_enhancer=WindowContextEnhancer(),
         )
 
     # -- public API --------------------------------------------------------------------------

@@ -9,6 +9,22 @@ from dataclasses import dataclass
 
 __all__ = ["Span", "normalise_value", "resolve"]
 
+#: A person-like name right after these words names a place, not someone ("rue Victor Hugo").
+_PLACE_BEFORE_NAME = re.compile(
+    r"(?:\b(?:rue|avenue|av|boulevard|bd|place|impasse|allée|allee|chemin|quai|square|cours"
+    r"|école|ecole|collège|college|lycée|lycee|gymnase|stade|salle|parc|jardin|crèche|creche"
+    r"|résidence|residence|médiathèque|mediatheque|bibliothèque|piscine|hôpital|hopital"
+    r"|centre|maison|groupe scolaire|espace|street|road|school|park)"
+    r"(?:[ ]+(?:maternelle|élémentaire|elementaire|primaire|municipale?|publique|privée"
+    r"|communale?|sportif|culturel|social|scolaire|nautique|aquatique))?"
+    r"[ ]+(?:de[ ]+|du[ ]+"
+    r"|des[ ]+|d'|d’|la[ ]+|le[ ]+)?)$",
+    re.IGNORECASE,
+)
+_TITLE_WITH_ARTICLE = re.compile(
+    r"(?:monsieur|madame|mademoiselle|mr|mrs|ms|dear)\s+(?:le|la|les|l'|the)\b", re.IGNORECASE
+)
+_URL_WITH_PATH_OR_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|/", re.IGNORECASE)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
 
@@ -42,6 +58,11 @@ def _trim(span: Span, text: str) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:("):
         end -= 1
+    if span.type == "PERSON" and "\n" in text[start:end]:
+        # NER spans running over a line break take the next line's first word along.
+        end = start + text[start:end].index("\n")
+        while end > start and text[end - 1].isspace():
+            end -= 1
     if start >= end:
         return None
     return Span(span.type, start, end, span.score)
@@ -56,8 +77,14 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         letters = [char for char in value if char.isalpha()]
         if len(letters) < 2 or any(char.isdigit() for char in value) or "@" in value:
             return False
-        if "\n" in value.strip():
+        if " " not in value.strip() and value.islower():
+            return False  # a single lower-case word is a common word far more often than a name
+        if _TITLE_WITH_ARTICLE.match(value):
+            return False  # "Monsieur le Maire", "Madame la Directrice"
+        if _PLACE_BEFORE_NAME.search(text[max(0, span.start - 40):span.start]):
             return False
+    if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
+        return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
     return True
 
 

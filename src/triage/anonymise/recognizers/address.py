@@ -33,7 +33,10 @@ _STOP = (
 )
 _CONNECTOR = r"(?:de|du|des|d'|d’|la|le|les|l'|l’|aux|au|sur|en|et|saint|sainte|st|ste)"
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-.]*"
-_NAME = rf"(?:[ ]+{_CONNECTOR}(?:[ ]+|(?<=['’])))*{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]*)*{_WORD}){{0,4}}"
+_NAME = (
+    rf"(?:[ ]+{_CONNECTOR})*(?:[ ]+|(?<=['’])){_WORD}"
+    rf"(?:[ ]+(?:{_CONNECTOR}(?:[ ]+|(?<=['’])))*{_WORD}){{0,4}}"
+)
 _CITY_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 _POSTCODE_CITY = (
     rf"(?:[ ]*[,\n]?[ ]*(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?:[ ]+(?-i:{_CITY_WORD}"
@@ -51,11 +54,16 @@ _EN_STREET_TYPES = (
     r"|terrace|gardens|crescent|court|boulevard|blvd\.?|grove|mews|row|hill|park"
 )
 _UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})"
+_US_STATE_ZIP = r"(?-i:[A-Z]{2})[ ]+\d{5}(?:-\d{4})?"
+# "Parc d'activités du Moulin, 5 allée ...", "ZA des Prés, 12 rue ..."
+_SITE_PREFIX = (
+    r"(?:(?:parc|zone|za|zi|zac|espace|centre|p[ôo]le|technop[ôo]le)\b[^,\n]{1,40},[ ]*)?"
+)
 
 PATTERNS = [
     (
         "Numbered street",
-        rf"(?<![\w,.])(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}{_POSTCODE_CITY}?"
+        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}{_POSTCODE_CITY}?"
         rf"{_BUILDING_PART}*",
         0.65,
     ),
@@ -69,7 +77,7 @@ PATTERNS = [
         "English street",
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
         rf"[ ]+(?:{_EN_STREET_TYPES})\b(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
-        rf"(?:[ ]*,?[ ]*{_UK_POSTCODE})?",
+        rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}))?",
         0.55,
     ),
 ]

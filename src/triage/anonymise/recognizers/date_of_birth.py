@@ -1,21 +1,27 @@
-"""Dates of birth: any date writing, kept only when birth context is near.
+"""Dates of birth: any date writing, kept only when a birth cue is near.
 
-Other dates (appointments, deadlines) are not personal data worth masking and are left alone.
+Other dates (appointments, deadlines, a date of death) are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from .base import make_pattern_recognizer
+from ..context import fold
 
 ENTITY = "DATE_OF_BIRTH"
 CONTEXT = [
-    "né", "née", "nés", "nées", "ne", "nee", "naître", "naitre", "naissance", "birth", "born",
-    "dob", "birthday", "anniversaire", "âgé", "âgée",
+    "né", "née", "nés", "nées", "nee", "naissance", "naître", "birth", "born", "dob",
+    "birthday", "anniversaire", "naiss",
 ]
+_DEATH_CUE = re.compile(
+    r"\b(?:decede|decedee|deces|mort|morte|disparu|disparue|inhume|inhumee|obseques|died"
+    r"|death|deceased|passed away|funeral|buried)\b"
+)
 _FR_MONTHS = (
     r"janvier|janv\.?|f[ée]vrier|f[ée]v\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|ao[uû]t"
     r"|septembre|sept\.?|octobre|oct\.?|novembre|nov\.?|d[ée]cembre|d[ée]c\.?"
@@ -36,9 +42,28 @@ PATTERNS = [
 ]
 
 
+class DateOfBirthRecognizer(PatternRecognizer):
+    """Dates, minus those announced as a date of death ("décédé le ...")."""
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Find dates; drop those with a death cue in the 30 characters before them."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [
+            result for result in results
+            if not _DEATH_CUE.search(fold(text[max(0, result.start - 30):result.start]))
+        ]
+
+
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Date-of-birth recognizer for one language."""
-    return make_pattern_recognizer(
-        entity=ENTITY, name="DateOfBirthRecognizer", patterns=PATTERNS, language=language,
-        context=CONTEXT if context is None else context,
+    return DateOfBirthRecognizer(
+        supported_entity=ENTITY, name="DateOfBirthRecognizer",
+        patterns=[Pattern(name, regex, score) for name, regex, score in PATTERNS],
+        context=list(CONTEXT if context is None else context), supported_language=language,
     )

@@ -23,13 +23,16 @@ _NOT_NAME = (
     r"Bonjour|Merci|Cordialement|The|Mayor|Sir|Madam|Dear|Objet|Re|Tel|Tél|Mr|Mrs|Ms)\b"
 )
 _NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{0,3}})"
+# A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
+_FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{1,2}})"
+_LOWER_NAME = r"(?-i:[a-zß-öø-ÿ][a-zß-öø-ÿ\-]+[ ][a-zß-öø-ÿ][a-zß-öø-ÿ\-]+)"
 _TITLES = (
     r"madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|m\.|mr\."
     r"|mrs\.|ms\.|dr\.|mmes|mm\."
 )
 _SELF = (
     r"je suis|je m'appelle|je m’appelle|je me nomme|je soussigné|je soussignée|moi c'est"
-    r"|my name is|i am|i'm|this is|signé|sign[ée]"
+    r"|my name is|i am|i'm|this is|signé|sign[ée]|c'est|c"
 )
 _KIN = (
     r"(?:mon|ma|mes|notre|nos|my|our)[ ]+(?:fils|fille|mari|femme|épouse|époux|epouse|epoux"
@@ -43,6 +46,13 @@ _SIGN_OFF = (
     r"|sincerely|thanks|thank you|many thanks|yours faithfully|yours sincerely|bonne journée"
 )
 PATTERNS = [
+    ("Name line", rf"(?m)(?<=^[ ]*(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*$)", 0.5),
+    ("Last word", rf"(?<=[.!?\n][ ]*){_NAME}(?=[ ]*\Z)", 0.5),
+    (
+        "Lower-case signature",
+        rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*){_LOWER_NAME}(?=[ ]*\Z)",
+        0.5,
+    ),
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
     ("Introduced", rf"(?<=\b(?:{_SELF})[ ]+){_NAME}", 0.55),
     ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+){_NAME}", 0.55),

@@ -1,0 +1,1 @@
+"""Evaluation of triage's stages against annotated data."""
