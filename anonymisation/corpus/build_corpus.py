@@ -121,36 +121,36 @@ def parse_markup(markup: str, rid: str):
         start = markup.find(OPEN, pos)
         chunk = markup[pos:] if start < 0 else markup[pos:start]
         if CLOSE in chunk:
-            raise CorpusError("%s: stray %r near %r" % (rid, CLOSE, chunk[-40:]))
+            raise CorpusError(f"{rid}: stray {CLOSE!r} near {chunk[-40:]!r}")
         out.append(chunk)
         length += len(chunk)
         if start < 0:
             break
         end = markup.find(CLOSE, start + 2)
         if end < 0:
-            raise CorpusError("%s: unclosed %r near %r" % (rid, OPEN, markup[start:start + 40]))
-        inner = markup[start + 2:end]
+            raise CorpusError(f"{rid}: unclosed {OPEN!r} near {markup[start : start + 40]!r}")
+        inner = markup[start + 2 : end]
         if OPEN in inner:
-            raise CorpusError("%s: nested brackets in %r" % (rid, markup[start:end + 2]))
+            raise CorpusError(f"{rid}: nested brackets in {markup[start : end + 2]!r}")
         if SEP not in inner:
-            raise CorpusError("%s: missing '|' in %r" % (rid, markup[start:end + 2]))
+            raise CorpusError(f"{rid}: missing '|' in {markup[start : end + 2]!r}")
         etype, value = inner.split(SEP, 1)
         if etype not in TYPES:
-            raise CorpusError("%s: unknown TYPE %r" % (rid, etype))
+            raise CorpusError(f"{rid}: unknown TYPE {etype!r}")
         if not value or SEP in value or "[" in value or "]" in value:
-            raise CorpusError("%s: malformed value in %r" % (rid, markup[start:end + 2]))
+            raise CorpusError(f"{rid}: malformed value in {markup[start : end + 2]!r}")
         if value != value.strip() or value[-1] in ",;:." or value[0] in ",;:.":
-            raise CorpusError("%s: blank or punctuation at the edge of %r" % (rid, value))
+            raise CorpusError(f"{rid}: blank or punctuation at the edge of {value!r}")
         check = CHECKS.get(etype)
         if check is not None and not check(value):
-            raise CorpusError("%s: %s value fails its format/checksum test: %r" % (rid, etype, value))
+            raise CorpusError(f"{rid}: {etype} value fails its format/checksum test: {value!r}")
         spans.append({"type": etype, "start": length, "end": length + len(value)})
         out.append(value)
         length += len(value)
         pos = end + 2
     text = "".join(out)
     if OPEN in text or CLOSE in text:
-        raise CorpusError("%s: leftover brackets in text" % rid)
+        raise CorpusError(f"{rid}: leftover brackets in text")
     return text, spans
 
 
@@ -164,22 +164,29 @@ def build(src: str, out: str) -> list:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CorpusError("line %d: invalid JSON (%s)" % (lineno, exc)) from exc
+                raise CorpusError(f"line {lineno}: invalid JSON ({exc})") from exc
             rid = obj.get("id")
             if not rid or rid in seen:
-                raise CorpusError("line %d: missing or duplicate id %r" % (lineno, rid))
+                raise CorpusError(f"line {lineno}: missing or duplicate id {rid!r}")
             seen.add(rid)
             if set(obj) != {"id", "language", "split", "markup"}:
-                raise CorpusError("%s: unexpected keys %s" % (rid, sorted(obj)))
+                raise CorpusError(f"{rid}: unexpected keys {sorted(obj)}")
             if obj["language"] not in LANGUAGES or not rid.startswith(obj["language"] + "-"):
-                raise CorpusError("%s: bad language %r" % (rid, obj["language"]))
+                raise CorpusError("{}: bad language {!r}".format(rid, obj["language"]))
             if obj["split"] not in SPLITS:
-                raise CorpusError("%s: bad split %r" % (rid, obj["split"]))
+                raise CorpusError("{}: bad split {!r}".format(rid, obj["split"]))
             text, spans = parse_markup(obj["markup"], rid)
             for s in spans:
-                assert text[s["start"]:s["end"]].strip() == text[s["start"]:s["end"]]
-            records.append({"id": rid, "language": obj["language"], "split": obj["split"],
-                            "text": text, "spans": spans})
+                assert text[s["start"] : s["end"]].strip() == text[s["start"] : s["end"]]
+            records.append(
+                {
+                    "id": rid,
+                    "language": obj["language"],
+                    "split": obj["split"],
+                    "text": text,
+                    "spans": spans,
+                }
+            )
     with open(out, "w", encoding="utf-8") as fh:
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -196,16 +203,19 @@ def report(records: list) -> str:
             counts[(s["type"], r["split"])] += 1
             counts[(s["type"], r["language"])] += 1
     cols = SPLITS + LANGUAGES
-    lines = ["requests: %d (%s)" % (len(records), ", ".join("%s %d" % (c, req[c]) for c in cols))]
-    lines.append("%-18s %6s %6s %6s %6s %6s" % (("type",) + cols + ("total",)))
+    detail = ", ".join(f"{c} {req[c]}" for c in cols)
+    lines = [f"requests: {len(records)} ({detail})"]
+    row_fmt = "{:<18} {:>6} {:>6} {:>6} {:>6} {:>6}"
+    lines.append(row_fmt.format("type", *cols, "total"))
     totals = collections.Counter()
     for t in TYPES:
         row = [counts[(t, c)] for c in cols]
-        for c, n in zip(cols, row):
+        for c, n in zip(cols, row, strict=True):
             totals[c] += n
-        lines.append("%-18s %6d %6d %6d %6d %6d" % ((t,) + tuple(row) + (row[0] + row[1],)))
-    lines.append("%-18s %6d %6d %6d %6d %6d" % (("all spans",) + tuple(totals[c] for c in cols)
-                                                  + (totals["dev"] + totals["test"],)))
+        lines.append(row_fmt.format(t, *row, row[0] + row[1]))
+    lines.append(
+        row_fmt.format("all spans", *(totals[c] for c in cols), totals["dev"] + totals["test"])
+    )
     return "\n".join(lines)
 
 
@@ -217,15 +227,20 @@ def main(argv=None) -> int:
     try:
         records = build(args.src, args.out)
     except CorpusError as exc:
-        print("ERROR: %s" % exc, file=sys.stderr)
+        print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     print(report(records))
-    missing = [t for t in TYPES
-               if any(not any(s["type"] == t for r in records if r["split"] == sp for s in r["spans"])
-                      for sp in SPLITS)]
+    missing = [
+        t
+        for t in TYPES
+        if any(
+            not any(s["type"] == t for r in records if r["split"] == sp for s in r["spans"])
+            for sp in SPLITS
+        )
+    ]
     if missing:
-        print("WARNING: types missing from a split: %s" % ", ".join(missing), file=sys.stderr)
-    print("written %s" % args.out)
+        print("WARNING: types missing from a split: {}".format(", ".join(missing)), file=sys.stderr)
+    print(f"written {args.out}")
     return 0
 
 

@@ -62,7 +62,7 @@ def _iban_numeric(s: str) -> int:
 
 
 def iban_check_digits(country: str, bban: str) -> str:
-    return "%02d" % (98 - _iban_numeric(bban + country + "00") % 97)
+    return f"{98 - _iban_numeric(bban + country + '00') % 97:02d}"
 
 
 def iban_is_valid(value: str) -> bool:
@@ -93,7 +93,7 @@ def rib_key(bank: str, branch: str, account: str) -> str:
     table = "A1B2C3D4E5F6G7H8I9J1K2L3M4N5O6P7Q8R9S2T3U4V5W6X7Y8Z9"
     conv = {table[i]: table[i + 1] for i in range(0, len(table), 2)}
     acc = "".join(conv.get(c, c) for c in account.upper())
-    return "%02d" % (97 - (89 * int(bank) + 15 * int(branch) + 3 * int(acc)) % 97)
+    return f"{97 - (89 * int(bank) + 15 * int(branch) + 3 * int(acc)) % 97:02d}"
 
 
 def es_control(bank: str, branch: str, account: str) -> str:
@@ -107,8 +107,34 @@ def es_control(bank: str, branch: str, account: str) -> str:
 
 
 def it_cin(abi: str, cab: str, account: str) -> str:
-    odd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14,
-           16, 10, 22, 25, 24, 23]
+    odd = [
+        1,
+        0,
+        5,
+        7,
+        9,
+        13,
+        15,
+        17,
+        19,
+        21,
+        2,
+        4,
+        18,
+        20,
+        11,
+        3,
+        6,
+        8,
+        12,
+        14,
+        16,
+        10,
+        22,
+        25,
+        24,
+        23,
+    ]
     s = abi + cab + account
     total = 0
     for i, c in enumerate(s):
@@ -118,7 +144,7 @@ def it_cin(abi: str, cab: str, account: str) -> str:
 
 
 def tax_id_key(first10: str) -> str:
-    return "%03d" % (int(first10) % 511)
+    return f"{int(first10) % 511:03d}"
 
 
 # --------------------------------------------------------------- generators
@@ -130,14 +156,15 @@ def _digits(rng: random.Random, n: int) -> str:
 
 def make_nir(rng: random.Random) -> str:
     sex = rng.choice("12")
-    yy = "%02d" % rng.randint(0, 99)
-    mm = "%02d" % rng.randint(1, 12)
-    dept = rng.choice(["75", "69", "13", "33", "59", "2A", "2B", "38", "44",
-                       "92", "93", "99", "31", "67", "06"])
-    commune = "%03d" % rng.randint(1, 400)
-    order = "%03d" % rng.randint(1, 999)
+    yy = f"{rng.randint(0, 99):02d}"
+    mm = f"{rng.randint(1, 12):02d}"
+    dept = rng.choice(
+        ["75", "69", "13", "33", "59", "2A", "2B", "38", "44", "92", "93", "99", "31", "67", "06"]
+    )
+    commune = f"{rng.randint(1, 400):03d}"
+    order = f"{rng.randint(1, 999):03d}"
     body = sex + yy + mm + dept + commune + order
-    return body + "%02d" % nir_key(body)
+    return body + f"{nir_key(body):02d}"
 
 
 def make_fr_iban(rng: random.Random) -> str:
@@ -154,7 +181,7 @@ def make_iban(rng: random.Random, country: str) -> str:
     elif country == "BE":
         first = _digits(rng, 10)
         chk = int(first) % 97 or 97
-        bban = first + "%02d" % chk
+        bban = first + f"{chk:02d}"
     elif country == "ES":
         bank, branch, acc = _digits(rng, 4), _digits(rng, 4), _digits(rng, 10)
         bban = bank + branch + es_control(bank, branch, acc) + acc
@@ -199,13 +226,13 @@ PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTVWXYZ"  # no I, O, U in the SIV system
 def make_plate(rng: random.Random) -> str:
     a = "".join(rng.choice(PLATE_LETTERS) for _ in range(2))
     b = "".join(rng.choice(PLATE_LETTERS) for _ in range(2))
-    return "%s-%03d-%s" % (a, rng.randint(1, 999), b)
+    return f"{a}-{rng.randint(1, 999):03d}-{b}"
 
 
 def make_old_plate(rng: random.Random) -> str:
     n = rng.randint(1, 9999)
     letters = "".join(rng.choice(PLATE_LETTERS) for _ in range(rng.choice([2, 3])))
-    return "%d %s %s" % (n, letters, rng.choice(["75", "69", "13", "92", "38"]))
+    return f"{n} {letters} {rng.choice(['75', '69', '13', '92', '38'])}"
 
 
 ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # I and O left out (read as 1 and 0)
@@ -228,7 +255,7 @@ def make_wrong_nir(rng: random.Random) -> str:
     body = nir[:13].replace("A", "0").replace("B", "0")
     good = nir_key(body)
     bad = (good + rng.randint(1, 50)) % 97 or 1
-    return body + "%02d" % bad
+    return body + f"{bad:02d}"
 
 
 def main() -> None:
@@ -240,7 +267,7 @@ def main() -> None:
     n = args.n
 
     def show(name, values):
-        print("## %s" % name)
+        print(f"## {name}")
         for v in values:
             print("  " + v)
 
@@ -263,12 +290,17 @@ def main() -> None:
     show("FR_LICENSE_PLATE old", [make_old_plate(rng) for _ in range(6)])
     show("negative: NIR-like with wrong key", [make_wrong_nir(rng) for _ in range(6)])
     show("negative: 13 digits (no context)", [_digits(rng, 13) for _ in range(6)])
-    show("IPv4 (documentation / private ranges)",
-         ["%s.%d" % (rng.choice(["192.0.2", "198.51.100", "203.0.113", "192.168.1", "10.0.12"]),
-                     rng.randint(2, 254)) for _ in range(15)])
-    show("IPv6 (documentation range)",
-         ["2001:db8:%x:%x::%x" % (rng.randint(1, 0xffff), rng.randint(1, 0xffff), rng.randint(1, 0xfff))
-          for _ in range(6)])
+    ipv4_prefixes = ["192.0.2", "198.51.100", "203.0.113", "192.168.1", "10.0.12"]
+    show(
+        "IPv4 (documentation / private ranges)",
+        [f"{rng.choice(ipv4_prefixes)}.{rng.randint(2, 254)}" for _ in range(15)],
+    )
+
+    def ipv6() -> str:
+        a, b, c = rng.randint(1, 0xFFFF), rng.randint(1, 0xFFFF), rng.randint(1, 0xFFF)
+        return f"2001:db8:{a:x}:{b:x}::{c:x}"
+
+    show("IPv6 (documentation range)", [ipv6() for _ in range(6)])
 
 
 if __name__ == "__main__":

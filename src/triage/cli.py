@@ -117,12 +117,19 @@ def bench_anonymise(
     n: Annotated[int, typer.Option(help="Number of requests.")] = 2000,
     config: ConfigOption = None,
     single: Annotated[int, typer.Option(help="Requests timed one by one.")] = 200,
+    data: Annotated[
+        Path | None,
+        typer.Option(help="JSONL with text/language (default: the PII corpus French texts)."),
+    ] = None,
 ) -> None:
     """Requests per second for ~300-character French requests: one by one vs batched."""
     from triage.benchmarks import anonymise_throughput
 
     _quiet_libraries()
-    anonymise_throughput(n=n, single=single, config=config, console=Console())
+    try:
+        anonymise_throughput(n=n, single=single, config=config, console=Console(), data=data)
+    except TriageError as exc:
+        raise _fail(exc) from exc
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -9,7 +9,6 @@ when it is at least five letters long ("allocataire" matches "allocataires").
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from functools import lru_cache
@@ -70,8 +69,11 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         recognizers: list[EntityRecognizer],
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
-        """Return copies of the results, with scores raised where context supports them."""
-        results = copy.deepcopy(raw_results)
+        """Return the results, with scores raised where context supports them.
+
+        The results are updated in place: the analyzer builds them afresh for each text.
+        """
+        results = raw_results
         by_id = {recognizer.id: recognizer for recognizer in recognizers}
         for result in results:
             metadata = result.recognition_metadata or {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,7 @@ class _Job:
     warnings: list[str] = field(default_factory=list)
     source_format: str = "text"
     spans: list[Span] = field(default_factory=list)
+    result: Redaction | None = None
 
 
 class Anonymiser:
@@ -55,7 +58,9 @@ class Anonymiser:
     language_detector
         Names the language of requests given without one; default: lingua.
     n_process
-        spaCy processes used by :meth:`anonymise_batch`.
+        Worker processes used by :meth:`anonymise_batch` for batches larger than
+        ``batch_size``; each loads its own models once, on first use. Call :meth:`close`
+        (or use the anonymiser as a context manager) to stop them.
     batch_size
         Texts per spaCy batch.
 
@@ -84,6 +89,7 @@ class Anonymiser:
         self.batch_size = batch_size
         self._analyzer: AnalyzerEngine | None = None
         self._anonymizer = AnonymizerEngine()
+        self._pool: ProcessPoolExecutor | None = None
 
     def __repr__(self) -> str:
         key = "set" if self._key else "none"
@@ -179,7 +185,10 @@ class Anonymiser:
                     raise InputError(str(exc), row=index + 1) from exc
                 jobs.append(exc)
         self._analyse([job for job in jobs if isinstance(job, _Job)], progress)
-        return [job if isinstance(job, TriageError) else self._finish(job) for job in jobs]
+        return [
+            job if isinstance(job, TriageError) else job.result or self._finish(job)
+            for job in jobs
+        ]
 
     def reidentify(self, redaction: Redaction, key: str | None = None) -> str:
         """Return the anonymised text with each placeholder replaced by its decrypted value.
@@ -235,7 +244,42 @@ class Anonymiser:
             )
         return default
 
+    def close(self) -> None:
+        """Stop the worker processes, if any (they are restarted on next use)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> Anonymiser:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def _analyse(self, jobs: list[_Job], progress: Progress | None) -> None:
+        if self.n_process > 1 and len(jobs) > self.batch_size:
+            self._analyse_in_pool(jobs, progress)
+        else:
+            self._analyse_here(jobs, progress)
+
+    def _analyse_in_pool(self, jobs: list[_Job], progress: Progress | None) -> None:
+        if self._pool is None:
+            # spawn, not fork: the parent may hold threads (torch, tokenizers) that fork breaks.
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.n_process,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.config, self._key),
+            )
+        size = self.batch_size
+        parts = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        for part, done in zip(parts, self._pool.map(_worker_run, parts), strict=True):
+            for job, redaction in zip(part, done, strict=True):
+                job.result = redaction
+            if progress is not None:
+                progress(len(part))
+
+    def _analyse_here(self, jobs: list[_Job], progress: Progress | None) -> None:
         batch = BatchAnalyzerEngine(self.analyzer)
         size, overlap = self.config.chunk_size, self.config.chunk_overlap
         for language in {job.language for job in jobs}:
@@ -251,7 +295,6 @@ class Anonymiser:
                 [piece for _, _, piece in pieces],
                 language=language,
                 batch_size=self.batch_size,
-                n_process=self.n_process,
                 entities=list(self.config.entities),
                 score_threshold=self.config.score_threshold,
             )
@@ -284,6 +327,26 @@ class Anonymiser:
             warnings=tuple(job.warnings),
             source_format=job.source_format,
         )
+
+
+_WORKER: Anonymiser | None = None
+
+
+def _init_worker(config: AnonymiserConfig, key: str | None) -> None:
+    global _WORKER
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread per worker: the workers already use every core between them.
+    threadpool_limits(1)
+    _WORKER = Anonymiser(config, pseudonymisation_key=key)
+    _ = _WORKER.analyzer  # load the models before the first batch arrives
+
+
+def _worker_run(jobs: list[_Job]) -> list[Redaction]:
+    """Analyse and finish prepared jobs in a worker process."""
+    assert _WORKER is not None
+    _WORKER._analyse_here(jobs, None)
+    return [_WORKER._finish(job) for job in jobs]
 
 
 def _build_recognizer(spec: RecognizerSpec, language: str):  # type: ignore[no-untyped-def]

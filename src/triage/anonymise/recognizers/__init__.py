@@ -22,6 +22,7 @@ from . import (
     generic,
     person_cues,
     phone,
+    url,
 )
 
 __all__ = ["BUILTIN", "Builder"]
@@ -44,7 +45,7 @@ BUILTIN: dict[str, Builder] = {
     "address": address.build,
     "date_of_birth": date_of_birth.build,
     "email": generic.build_email,
-    "url": generic.build_url,
+    "url": url.build,
     "ip": generic.build_ip,
     "person_cues": person_cues.build,
 }

@@ -1,4 +1,4 @@
-"""Presidio's own recognizers for e-mail, URL, IP, IBAN and payment cards, in every language.
+"""Presidio's own recognizers for e-mail, IP, IBAN and payment cards, in every language.
 
 Presidio registers these for English only; triage builds one per configured language with
 French context words, and replaces the e-mail check so it never reaches the network.
@@ -16,11 +16,9 @@ from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
-    UrlRecognizer,
 )
 
 EMAIL_CONTEXT = ["email", "e-mail", "mail", "courriel", "adresse", "mél", "mel", "contact"]
-URL_CONTEXT = ["url", "site", "lien", "link", "page", "profil", "profile", "blog", "website"]
 IP_CONTEXT = ["ip", "adresse", "ipv4", "ipv6", "connexion", "address", "serveur"]
 IBAN_CONTEXT = ["iban", "rib", "bancaire", "compte", "virement", "prélèvement", "bank", "account"]
 CARD_CONTEXT = [
@@ -47,13 +45,6 @@ def build_email(language: str, context: Sequence[str] | None = None) -> EntityRe
     """E-mail recognizer."""
     return OfflineEmailRecognizer(
         supported_language=language, context=list(EMAIL_CONTEXT if context is None else context)
-    )
-
-
-def build_url(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
-    """URL recognizer."""
-    return UrlRecognizer(
-        supported_language=language, context=list(URL_CONTEXT if context is None else context)
     )
 
 

@@ -1,0 +1,34 @@
+"""Web addresses that can point at someone: with a scheme, ``www.``, or a path.
+
+A bare domain ("gmail.com", "orange.fr") names a provider, not a person, and is left alone;
+that makes a much simpler (and five times faster) pattern than Presidio's TLD list possible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presidio_analyzer import EntityRecognizer
+
+from .base import make_pattern_recognizer
+
+ENTITY = "URL"
+CONTEXT = ["url", "site", "lien", "link", "page", "profil", "profile", "blog", "website"]
+_TAIL = r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?]"
+PATTERNS = [
+    ("Scheme", rf"(?<![\w@])(?:https?|ftp)://{_TAIL}", 0.8),
+    ("www", rf"(?<![\w@./])www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/{_TAIL})?", 0.7),
+    (
+        "Domain with path",
+        rf"(?<![\w@./])[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{{2,}}/{_TAIL}",
+        0.6,
+    ),
+]
+
+
+def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
+    """URL recognizer for one language."""
+    return make_pattern_recognizer(
+        entity=ENTITY, name="UrlRecognizer", patterns=PATTERNS, language=language,
+        context=CONTEXT if context is None else context,
+    )
