@@ -11,7 +11,7 @@ __all__ = ["Span", "normalise_value", "resolve"]
 
 #: A person-like name right after these words names a place, not someone ("rue Victor Hugo").
 _PLACE_BEFORE_NAME = re.compile(
-    r"(?:\b(?:rue|avenue|av|boulevard|bd|place|impasse|allée|allee|chemin|quai|square|cours"
+    r"(?:\b(?:rue|avenue|av|boulevard|bd|(?<!la )place|impasse|allée|allee|chemin|quai|square|cours"
     r"|école|ecole|collège|college|lycée|lycee|gymnase|stade|salle|parc|jardin|crèche|creche"
     r"|résidence|residence|médiathèque|mediatheque|bibliothèque|piscine|hôpital|hopital"
     r"|centre|maison|groupe scolaire|espace|street|road|school|park)"

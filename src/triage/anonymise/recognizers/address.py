@@ -68,6 +68,13 @@ PATTERNS = [
         0.65,
     ),
     (
+        # Any street name (even with "à", "et"...) when a postcode follows on the same line.
+        "Numbered street with postcode",
+        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b[^,\n\d]{{1,50}}?"
+        rf"{_POSTCODE_CITY}",
+        0.7,
+    ),
+    (
         "Residence or building",
         rf"(?<![\w])(?:r[ée]sidence|immeuble|cit[ée]|lotissement)[ ]+(?-i:[A-ZÀ-Ý])[\w’'\-]*"
         rf"(?:[ ]+(?:{_CONNECTOR}[ ]+)*[\w’'\-]+){{0,3}}{_BUILDING_PART}+{_POSTCODE_CITY}?",

@@ -13,7 +13,8 @@ ID_CARD_CONTEXT = [
     "cni", "identité", "identite", "carte", "card", "identity", "id", "titre",
     "pièce", "piece", "nationale",
 ]
-PASSPORT_PATTERNS = [("Passport", r"(?<![\w])(?-i:\d{2}[A-Z]{2}\d{5})(?![\w])", 0.4)]
+# Two digits, two capitals, five digits is a rare enough shape to mask without context.
+PASSPORT_PATTERNS = [("Passport", r"(?<![\w])(?-i:\d{2}[A-Z]{2}\d{5})(?![\w])", 0.5)]
 ID_CARD_PATTERNS = [
     # Cards issued before 2021: 4 digits, 3 characters (department, office), 5 digits.
     ("CNI 1995", r"(?<![\w])\d{4}(?-i:[0-9A-Z]{3})\d{5}(?![\w])", 0.3),

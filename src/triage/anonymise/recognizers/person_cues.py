@@ -40,6 +40,7 @@ _KIN = (
     r"|voisine|enfant|enfants|petit-fils|petite-fille|neveu|nièce|oncle|tante|locataire"
     r"|son|daughter|husband|wife|partner|neighbour|neighbor|child|mother|father|brother|sister)"
 )
+_NAMED = r"(?:is|est|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?)"
 _SIGN_OFF = (
     r"cordialement|bien cordialement|bien à vous|salutations|merci|merci d'avance|sincèrement"
     r"|respectueusement|distinguées|distingués|dévoués|regards|best regards|kind regards"
@@ -55,7 +56,7 @@ PATTERNS = [
     ),
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
     ("Introduced", rf"(?<=\b(?:{_SELF})[ ]+){_NAME}", 0.55),
-    ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+){_NAME}", 0.55),
+    ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+)?){_NAME}", 0.55),
     (
         "Signature",
         rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*(?:(?:{_TITLES})[ ]+)?){_NAME}(?=[ ]*(?:\n|$|,))",

@@ -16,7 +16,9 @@ CONTEXT = [
 ]
 _PAIR = r"(?:[ .\-]?\d{2})"
 PATTERNS = [
-    ("FR national", rf"(?<![\w+])0[1-9]{_PAIR}{{4}}(?![\w])", 0.7),
+    # One separator throughout ("06 12 34 56 78", "06.12.34.56.78", "0612345678"), so that
+    # product codes like "0478 1234 56" are not taken for numbers.
+    ("FR national", r"(?<![\w+])0[1-9](?P<sep>[ .\-]?)\d{2}(?:(?P=sep)\d{2}){3}(?![\w])", 0.7),
     (
         "FR international",
         rf"(?<![\w])(?:\+|00)[ ]?33[ .\-]?(?:\(0\)[ ]?)?[1-9]{_PAIR}{{4}}(?![\w])",

@@ -1,7 +1,10 @@
-"""spaCy NER, keeping one-word names only when spaCy also tags the word a proper noun.
+"""spaCy NER, minus one-word "names" that open a line or sentence and are not proper nouns.
 
 French models often tag a capitalised common noun at the start of a line as a person
 ("Gérante de la société...", "Livraison au 3 chemin..."); its part-of-speech tag is NOUN.
+Inside a sentence the capital is informative, so a one-word name there is kept whatever its
+tag ("le génie comique de Molière"): on WikiNEuRal French, dropping every non-PROPN one-word
+name lost 1.5 points of person recall, this rule about 0.
 """
 
 from __future__ import annotations
@@ -9,8 +12,16 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.tokens import Token
 
 __all__ = ["ProperNounSpacyRecognizer"]
+
+
+def _opens_sentence(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.nbor(-1)
+    return "\n" in previous.text or previous.text in {".", "!", "?", ":", "…"}
 
 
 class ProperNounSpacyRecognizer(SpacyRecognizer):
@@ -26,6 +37,6 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
         common = {
             (ent.start_char, ent.end_char)
             for ent in nlp_artifacts.entities
-            if len(ent) == 1 and ent[0].pos_ and ent[0].pos_ != "PROPN"
+            if len(ent) == 1 and ent[0].pos_ not in ("PROPN", "") and _opens_sentence(ent[0])
         }
         return [result for result in results if (result.start, result.end) not in common]
