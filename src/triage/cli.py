@@ -19,7 +19,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-bench_app = typer.Typer(help="Benchmarks: print measured figures (not tests).", no_args_is_help=True)
+bench_app = typer.Typer(
+    help="Benchmarks: print measured figures (not tests).", no_args_is_help=True
+)
 app.add_typer(bench_app, name="bench")
 
 console = Console(stderr=True)

@@ -92,7 +92,10 @@ def _to_row(
     language = record.get("language") or None
     extra = {name: record.get(name) for name in extra_fields}
     return InputRow(
-        line=line, id=row_id, text=text, language=str(language) if language else None,
+        line=line,
+        id=row_id,
+        text=text,
+        language=str(language) if language else None,
         extra=extra or None,
     )
 
@@ -134,7 +137,8 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | No
                 yield start, record, "more fields than columns in the header"
                 continue
             bad = [
-                name for name, value in record.items()
+                name
+                for name, value in record.items()
                 if isinstance(value, str) and _has_surrogate(value)
             ]
             if bad:

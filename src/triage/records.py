@@ -1,4 +1,4 @@
-"""Frozen records passed between stages; each has ``to_dict`` and, if persisted, a schema version."""
+"""Frozen records passed between stages, with ``to_dict``; persisted ones carry a version."""
 
 from __future__ import annotations
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from triage.exceptions import TriageError
 from triage.io import InputRow, read_requests, write_jsonl_line
 from triage.records import Redaction
 
@@ -64,15 +66,20 @@ def anonymise_file(
     rows = read_requests(input_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     progress = Progress(
-        TextColumn("[bold]anonymising"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=True,
+        TextColumn("[bold]anonymising"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
     )
     with output_path.open("w", encoding="utf-8") as out, progress:
         task = progress.add_task("anonymise", total=_count_lines(input_path))
         while batch := list(islice(rows, batch_size)):
             good = [row for row in batch if row.ok]
             results = anonymiser.anonymise_batch(
-                [row.text or "" for row in good], [row.language for row in good],
+                [row.text or "" for row in good],
+                [row.language for row in good],
                 return_errors=True,
             )
             by_line = {row.line: result for row, result in zip(good, results, strict=True)}
@@ -82,7 +89,13 @@ def anonymise_file(
     return summary
 
 
-def _write_row(out, row: InputRow, result, summary: FileSummary, console: Console) -> None:  # type: ignore[no-untyped-def]
+def _write_row(
+    out: TextIO,
+    row: InputRow,
+    result: Redaction | TriageError | None,
+    summary: FileSummary,
+    console: Console,
+) -> None:
     summary.rows += 1
     if isinstance(result, Redaction):
         for warning in result.warnings:

@@ -50,6 +50,8 @@ class RecognizerSpec(_Strict):
     """A recognizer: a built-in one by key, or a custom pattern / deny-list recognizer."""
 
     builtin: str | None = None
+    presidio: str | None = None
+    options: dict[str, Any] = {}
     name: str | None = None
     entity: str | None = None
     patterns: list[PatternSpec] = []
@@ -60,9 +62,16 @@ class RecognizerSpec(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> RecognizerSpec:
-        if self.builtin is not None:
+        if self.builtin is not None or self.presidio is not None:
+            if self.builtin is not None and self.presidio is not None:
+                raise ValueError("give either 'builtin' or 'presidio', not both")
             if self.patterns or self.deny_list or self.entity:
-                raise ValueError("a 'builtin' recognizer takes only context, languages, enabled")
+                raise ValueError(
+                    "a 'builtin' or 'presidio' recognizer takes only context, languages, "
+                    "options and enabled"
+                )
+            if self.builtin is not None and self.options:
+                raise ValueError("'options' are only for 'presidio' recognizers")
             return self
         if not self.name or not self.entity:
             raise ValueError("a custom recognizer needs 'name' and 'entity'")
@@ -73,7 +82,7 @@ class RecognizerSpec(_Strict):
     @property
     def key(self) -> str:
         """The name that identifies this recognizer in the configuration."""
-        return self.builtin or self.name or ""
+        return self.builtin or self.presidio or self.name or ""
 
 
 class AnonymiserConfig(_Strict):
@@ -128,7 +137,7 @@ class AnonymiserConfig(_Strict):
 
 def default_config_path() -> Path:
     """Path of the configuration shipped with triage (``anonymisation/recognizers.yaml``)."""
-    return Path(str(resources.files("triage").joinpath("data", "recognizers.yaml")))
+    return Path(str(resources.files("triage").joinpath("defaults", "recognizers.yaml")))
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -164,7 +173,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def _spec_key(spec: Any) -> str:
     if not isinstance(spec, dict):
         raise ConfigError(f"each recognizer must be a mapping, got {spec!r}")
-    return str(spec.get("builtin") or spec.get("name"))
+    return str(spec.get("builtin") or spec.get("presidio") or spec.get("name"))
 
 
 def load_config(path: str | Path | None = None) -> AnonymiserConfig:

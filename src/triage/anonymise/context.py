@@ -83,17 +83,19 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             if metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
             window = fold(
-                text[max(0, result.start - self.before):result.start]
+                text[max(0, result.start - self.before) : result.start]
                 + " "
-                + text[result.end:result.end + self.after]
+                + text[result.end : result.end + self.after]
             )
             found = _context_regex(tuple(recognizer.context)).search(window)
             if found is None:
                 continue
             result.score = min(
                 ContextAwareEnhancer.MAX_SCORE,
-                max(result.score + self.context_similarity_factor,
-                    self.min_score_with_context_similarity),
+                max(
+                    result.score + self.context_similarity_factor,
+                    self.min_score_with_context_similarity,
+                ),
             )
             if result.analysis_explanation is not None:
                 result.analysis_explanation.set_supportive_context_word(found.group(0))

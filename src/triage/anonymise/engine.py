@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine,
+    BatchAnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+)
 from presidio_anonymizer import AnonymizerEngine
 
 from triage.exceptions import ConfigError, InputError, TriageError
@@ -16,14 +21,15 @@ from triage.records import Entity, Redaction
 
 from . import placeholders
 from .chunking import chunk_bounds
-from .context import WindowContextEnhancer
 from .config import AnonymiserConfig, RecognizerSpec, load_config
+from .context import WindowContextEnhancer
 from .html import html_to_text, looks_like_html
 from .language import LanguageDetector, LinguaLanguageDetector
 from .nlp import OfflineSpacyNlpEngine
 from .postprocess import Span, resolve
 from .recognizers import BUILTIN
 from .recognizers.base import make_pattern_recognizer
+from .recognizers.presidio_predefined import build_presidio
 from .recognizers.spacy_person import ProperNounSpacyRecognizer
 
 __all__ = ["Anonymiser"]
@@ -186,8 +192,7 @@ class Anonymiser:
                 jobs.append(exc)
         self._analyse([job for job in jobs if isinstance(job, _Job)], progress)
         return [
-            job if isinstance(job, TriageError) else job.result or self._finish(job)
-            for job in jobs
+            job if isinstance(job, TriageError) else job.result or self._finish(job) for job in jobs
         ]
 
     def reidentify(self, redaction: Redaction, key: str | None = None) -> str:
@@ -216,9 +221,7 @@ class Anonymiser:
         if looks_like_html(text):
             job.text = html_to_text(text)
             job.source_format = "html"
-            job.warnings.append(
-                "HTML converted to its visible text; offsets refer to that text"
-            )
+            job.warnings.append("HTML converted to its visible text; offsets refer to that text")
             if not job.text.strip():
                 raise InputError("HTML message has no visible text")
         job.language = self._choose_language(job, language)
@@ -272,7 +275,7 @@ class Anonymiser:
                 initargs=(self.config, self._key),
             )
         size = self.batch_size
-        parts = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        parts = [jobs[i : i + size] for i in range(0, len(jobs), size)]
         for part, done in zip(parts, self._pool.map(_worker_run, parts), strict=True):
             for job, redaction in zip(part, done, strict=True):
                 job.result = redaction
@@ -314,7 +317,7 @@ class Anonymiser:
         if self._key is not None:
             for span, name in zip(spans, names, strict=True):
                 if name not in pseudonyms:
-                    value = job.text[span.start:span.end]
+                    value = job.text[span.start : span.end]
                     pseudonyms[name] = placeholders.encrypt(value, self._key)
         return Redaction(
             anonymised_text=placeholders.replace(self._anonymizer, job.text, spans, names),
@@ -349,7 +352,7 @@ def _worker_run(jobs: list[_Job]) -> list[Redaction]:
     return [_WORKER._finish(job) for job in jobs]
 
 
-def _build_recognizer(spec: RecognizerSpec, language: str):  # type: ignore[no-untyped-def]
+def _build_recognizer(spec: RecognizerSpec, language: str) -> EntityRecognizer:
     if spec.builtin is not None:
         try:
             builder = BUILTIN[spec.builtin]
@@ -358,27 +361,23 @@ def _build_recognizer(spec: RecognizerSpec, language: str):  # type: ignore[no-u
                 f"unknown builtin recognizer {spec.builtin!r}; known: {sorted(BUILTIN)}"
             ) from None
         return builder(language, spec.context)
+    if spec.presidio is not None:
+        return build_presidio(spec.presidio, language, spec.context, spec.options)
     assert spec.name is not None and spec.entity is not None
     if spec.deny_list:
         from presidio_analyzer import PatternRecognizer
 
         return PatternRecognizer(
-            supported_entity=spec.entity, name=spec.name, deny_list=list(spec.deny_list),
-            supported_language=language, context=list(spec.context or []),
+            supported_entity=spec.entity,
+            name=spec.name,
+            deny_list=list(spec.deny_list),
+            supported_language=language,
+            context=list(spec.context or []),
         )
     return make_pattern_recognizer(
-        entity=spec.entity, name=spec.name, language=language, context=spec.context,
+        entity=spec.entity,
+        name=spec.name,
+        language=language,
+        context=spec.context,
         patterns=[(p.name, p.regex, p.score) for p in spec.patterns],
     )
-
-
-def iter_chunks(items: Iterable[str], size: int) -> Iterable[list[str]]:
-    """Yield lists of ``size`` items (the last may be shorter)."""
-    chunk: list[str] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

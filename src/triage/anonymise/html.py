@@ -12,8 +12,26 @@ _HTML_HINT = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_TAGS = {
-    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "hr", "section", "article", "header", "footer",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
 }
 _HIDDEN_TAGS = {"script", "style", "head", "title", "template", "noscript"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = ["LanguageDetector", "LinguaLanguageDetector"]
 
@@ -33,7 +33,7 @@ class LinguaLanguageDetector:
         self.min_confidence = min_confidence
 
     @cached_property
-    def _detector(self):  # type: ignore[no-untyped-def]
+    def _detector(self) -> Any:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
 
         codes = [getattr(IsoCode639_1, code.upper()) for code in _CANDIDATES]

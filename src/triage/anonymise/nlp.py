@@ -58,7 +58,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         """Load every configured spaCy model; a missing one is an error with an install hint."""
-        self.nlp = {}
+        loaded: dict[str, Language] = {}
         for model in self.models:
             name = model["model_name"]
             if not (spacy.util.is_package(name) or Path(name).exists()):
@@ -68,24 +68,32 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                 )
             nlp = spacy.load(name, exclude=list(_EXCLUDED_COMPONENTS))
             _use_numpy_matmul(nlp)
-            self.nlp[model["lang_code"]] = nlp
+            loaded[model["lang_code"]] = nlp
+        self.nlp = loaded  # type: ignore[assignment]
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         # Presidio's version also builds lemma and keyword lists for its lemma-based context
         # enhancer; triage's enhancer reads the characters around a match, so they are skipped.
         entities, scores = self._get_updated_entities(
-            list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents)
+            list(doc.ents),
+            [float(self.ner_model_configuration.default_score or 0.85)] * len(doc.ents),
         )
         return NlpArtifacts(
-            entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
-            language=language, scores=scores,
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=None,
+            language=language,
+            scores=scores,
         )
 
     def _get_updated_entities(
         self, entities: list[Span], scores: list[float]
     ) -> tuple[list[Span], list[float]]:
         kept = [
-            (ent, score) for ent, score in zip(entities, scores, strict=True)
+            (ent, score)
+            for ent, score in zip(entities, scores, strict=True)
             if ent.label_ in self._ner_labels
         ]
         for ent, _ in kept:

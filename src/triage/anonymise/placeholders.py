@@ -32,7 +32,7 @@ def assign_placeholders(spans: Sequence[Span], text: str) -> list[str]:
     counters: dict[str, int] = {}
     out = []
     for span in spans:
-        key = (span.type, normalise_value(span.type, text[span.start:span.end]))
+        key = (span.type, normalise_value(span.type, text[span.start : span.end]))
         if key not in seen:
             counters[span.type] = counters.get(span.type, 0) + 1
             seen[key] = f"<{span.type}_{counters[span.type]}>"

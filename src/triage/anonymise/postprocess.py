@@ -21,6 +21,12 @@ _PLACE_BEFORE_NAME = re.compile(
     r"|des[ ]+|d'|d’|la[ ]+|le[ ]+)?)$",
     re.IGNORECASE,
 )
+_LEADING_TITLE = re.compile(
+    r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me"
+    r"|m\.|mr\.|mrs\.|ms\.|dr\.)\s+",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(_LEADING_TITLE.pattern + "$", re.IGNORECASE)
 _TITLE_WITH_ARTICLE = re.compile(
     r"(?:monsieur|madame|mademoiselle|mr|mrs|ms|dear)\s+(?:le|la|les|l'|the)\b", re.IGNORECASE
 )
@@ -58,6 +64,14 @@ def _trim(span: Span, text: str) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:("):
         end -= 1
+    if span.type == "PERSON":
+        # Keep titles visible ("Madame <PERSON_1>"): they are not personal data, and the
+        # NER model sometimes includes them in the name.
+        if _TITLE_WITH_ARTICLE.match(text, start, end):
+            return None  # "Monsieur le Maire", "Madame la Directrice"
+        title = _LEADING_TITLE.match(text, start, end)
+        if title is not None and title.end() < end:
+            start = title.end()
     if span.type == "PERSON" and "\n" in text[start:end]:
         # NER spans running over a line break take the next line's first word along.
         end = start + text[start:end].index("\n")
@@ -69,7 +83,7 @@ def _trim(span: Span, text: str) -> Span | None:
 
 
 def _plausible(span: Span, text: str, allow: set[str]) -> bool:
-    value = text[span.start:span.end]
+    value = text[span.start : span.end]
     if value.strip().casefold() in allow:
         return False
     if span.type == "PERSON":
@@ -77,11 +91,10 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         letters = [char for char in value if char.isalpha()]
         if len(letters) < 2 or any(char.isdigit() for char in value) or "@" in value:
             return False
-        if " " not in value.strip() and value.islower():
+        after_title = _TITLE_BEFORE.search(text[max(0, span.start - 15) : span.start])
+        if " " not in value.strip() and value.islower() and not after_title:
             return False  # a single lower-case word is a common word far more often than a name
-        if _TITLE_WITH_ARTICLE.match(value):
-            return False  # "Monsieur le Maire", "Madame la Directrice"
-        if _PLACE_BEFORE_NAME.search(text[max(0, span.start - 40):span.start]):
+        if _PLACE_BEFORE_NAME.search(text[max(0, span.start - 40) : span.start]):
             return False
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
@@ -96,7 +109,8 @@ def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) ->
     """
     allow = {word.casefold() for word in allow_list}
     candidates = [
-        trimmed for span in spans
+        trimmed
+        for span in spans
         if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
     ]
     candidates.sort(key=lambda span: (span.start, -span.end))

@@ -94,18 +94,24 @@ class Report:
 
     def to_json(self) -> str:
         """The figures as JSON."""
+
         def figures(scores: Scores) -> dict[str, float | int | None]:
             return {
-                "gold": scores.gold, "predicted": scores.predicted,
-                "precision": scores.precision, "recall": scores.recall, "f2": scores.f2,
+                "gold": scores.gold,
+                "predicted": scores.predicted,
+                "precision": scores.precision,
+                "recall": scores.recall,
+                "f2": scores.f2,
             }
 
         return json.dumps(
             {
-                "corpus": self.corpus, "samples": self.samples,
+                "corpus": self.corpus,
+                "samples": self.samples,
                 "systems": {
                     s.system: {
-                        "overall": figures(s.overall), "seconds": round(s.seconds, 2),
+                        "overall": figures(s.overall),
+                        "seconds": round(s.seconds, 2),
                         "per_type": {t: figures(v) for t, v in sorted(s.per_type.items())},
                     }
                     for s in self.systems
@@ -201,7 +207,9 @@ def _plain_presidio_system(languages: Sequence[str]) -> System:
         registry.add_recognizer(OfflineEmailRecognizer(supported_language=language))
     # The reference evaluation of presidio-research runs the analyzer with threshold 0.4.
     analyzer = AnalyzerEngine(
-        registry=registry, nlp_engine=engine, supported_languages=list(languages),
+        registry=registry,
+        nlp_engine=engine,
+        supported_languages=list(languages),
         default_score_threshold=0.4,
     )
 
@@ -232,16 +240,25 @@ def evaluate(
         location = "LOCATION" if "LOCATION" in gold_types else "ADDRESS"
         date = "DATE_OF_BIRTH" if "DATE_OF_BIRTH" in gold_types else "DATE_TIME"
         systems.append(
-            ("presidio", _plain_presidio_system(languages),
-             {"LOCATION": location, "DATE_TIME": date})
+            (
+                "presidio",
+                _plain_presidio_system(languages),
+                {"LOCATION": location, "DATE_TIME": date},
+            )
         )
     reports = []
     for name, system, type_map in systems:
         started = time.perf_counter()
         detections = system(samples)
         reports.append(
-            score(samples, detections, scored_types=corpus.scored_types, type_map=type_map,
-                  system=name, seconds=time.perf_counter() - started)
+            score(
+                samples,
+                detections,
+                scored_types=corpus.scored_types,
+                type_map=type_map,
+                system=name,
+                seconds=time.perf_counter() - started,
+            )
         )
     return Report(corpus=corpus.name, samples=len(samples), systems=reports)
 

@@ -18,8 +18,16 @@ PRESIDIO_RESEARCH_LABELS = {
 }
 #: Gold types of presidio-research that are direct identifiers, in triage's default scope.
 PRESIDIO_RESEARCH_SCORED = (
-    "PERSON", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE",
-    "IP_ADDRESS", "URL", "US_SSN", "US_DRIVER_LICENSE",
+    "PERSON",
+    "ADDRESS",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "URL",
+    "US_SSN",
+    "US_DRIVER_LICENSE",
 )
 
 
@@ -66,7 +74,9 @@ def load_corpus(path: str | Path, *, split: str = "all") -> Corpus:
         try:
             record = json.loads(line)
             sample = Sample(
-                id=str(record["id"]), text=record["text"], language=record["language"],
+                id=str(record["id"]),
+                text=record["text"],
+                language=record["language"],
                 split=record.get("split", "all"),
                 spans=tuple(GoldSpan(s["type"], s["start"], s["end"]) for s in record["spans"]),
             )
@@ -83,11 +93,14 @@ def _load_presidio_research(path: Path) -> Corpus:
     records = json.loads(path.read_text(encoding="utf-8"))
     samples = tuple(
         Sample(
-            id=str(index), text=record["full_text"], language="en",
+            id=str(index),
+            text=record["full_text"],
+            language="en",
             spans=tuple(
                 GoldSpan(
                     PRESIDIO_RESEARCH_LABELS.get(span["entity_type"], span["entity_type"]),
-                    span["start_position"], span["end_position"],
+                    span["start_position"],
+                    span["end_position"],
                 )
                 for span in record["spans"]
             ),

@@ -20,6 +20,7 @@ from . import (
     fr_siren,
     fr_tax_id,
     generic,
+    payment_card,
     person_cues,
     phone,
     url,
@@ -33,8 +34,9 @@ Builder = Callable[[str, Sequence[str] | None], EntityRecognizer]
 BUILTIN: dict[str, Builder] = {
     "fr_nir": fr_nir.build,
     "phone": phone.build,
+    "phone_national": phone.build_national,
     "iban": generic.build_iban,
-    "credit_card": generic.build_credit_card,
+    "credit_card": payment_card.build,
     "fr_siren": fr_siren.build_siren,
     "fr_siret": fr_siren.build_siret,
     "fr_tax_id": fr_tax_id.build,

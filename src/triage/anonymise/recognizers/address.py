@@ -15,8 +15,20 @@ from .base import make_pattern_recognizer
 
 ENTITY = "ADDRESS"
 CONTEXT = [
-    "habite", "domicile", "domicilié", "domiciliée", "adresse", "demeurant", "résidant",
-    "réside", "situé", "située", "live", "address", "living", "chez",
+    "habite",
+    "domicile",
+    "domicilié",
+    "domiciliée",
+    "adresse",
+    "demeurant",
+    "résidant",
+    "réside",
+    "situé",
+    "située",
+    "live",
+    "address",
+    "living",
+    "chez",
 ]
 _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|boul\.?|place|pl\.|impasse|imp\.?|all[ée]e|chemin|ch\."
@@ -48,10 +60,15 @@ _BUILDING = (
     r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
     r"|[ée]tage|entr[ée]e|logement|log\.?)"
 )
-_BUILDING_PART = rf"(?:[ ]*,?[ ]*{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,4}}|[ ]*,?[ ]*\d{{1,2}}(?:e|er|ème)[ ]+[ée]tage)"
+_BUILDING_PART = (
+    rf"(?:[ ]*,?[ ]*{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,4}}"
+    rf"|[ ]*,?[ ]*\d{{1,2}}(?:e|er|ème)[ ]+[ée]tage)"
+)
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
-    r"|terrace|gardens|crescent|court|boulevard|blvd\.?|grove|mews|row|hill|park"
+    r"|terrace|gardens|crescent|court|ct\.?|boulevard|blvd\.?|grove|mews|row|hill|park|circle"
+    r"|cir\.?|parkway|pkwy|highway|hwy|trail|loop|plaza|coves?|radial|heights|alley|bypass"
+    r"|causeway|crossing|expressway|junction|pike|ridge|run|turnpike|walk|view|vista|track"
 )
 _UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})"
 _US_STATE_ZIP = r"(?-i:[A-Z]{2})[ ]+\d{5}(?:-\d{4})?"
@@ -60,10 +77,26 @@ _SITE_PREFIX = (
     r"(?:(?:parc|zone|za|zi|zac|espace|centre|p[ôo]le|technop[ôo]le)\b[^,\n]{1,40},[ ]*)?"
 )
 
+_EU_SUFFIX_STREET = (
+    r"(?-i:[A-ZÀ-Ý][\w\-]*(?:katu|gasse|straße|strasse|str\.|vej|veien|vegen|vägen|gatan|gata"
+    r"|weg|laan|straat|plein|ulica|utca|tie|polku|väg))[ ]+\d{1,4}[a-z]?\b"
+)
+_ROMANCE_STREET = (
+    r"(?-i:Via|Viale|Vicolo|Piazza|Calle|Avenida|Rua|Rúa|Paseo|Plaza|Carrer|Praça|Largo"
+    r"|Travessa|Rambla|Camino)[ ]+(?:[\w’'\-]+[ ]+){1,4}\d{1,4}\b"
+)
+_UNIT = r"(?-i:(?:Suite|Apt\.?|Apartment|Unit|Flat)[ ]+\d{1,5}|P\.?[ ]?O\.?[ ]+Box[ ]+\d{1,6})"
+
 PATTERNS = [
+    # International forms (English requests, letters from abroad): "Ziegelgasse 19",
+    # "Via Franscini 71", "Suite 215", "P.O. Box 149".
+    ("European street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_EU_SUFFIX_STREET}", 0.55),
+    ("Romance street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_ROMANCE_STREET}", 0.55),
+    ("Unit or box", rf"(?<![\w]){_UNIT}", 0.55),
     (
         "Numbered street",
-        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}{_POSTCODE_CITY}?"
+        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}"
+        rf"{_POSTCODE_CITY}?"
         rf"{_BUILDING_PART}*",
         0.65,
     ),
@@ -83,7 +116,8 @@ PATTERNS = [
     (
         "English street",
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
-        rf"[ ]+(?:{_EN_STREET_TYPES})\b(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
+        rf"[ ]+(?:{_EN_STREET_TYPES})\b"
+        rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
         rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}))?",
         0.55,
     ),
@@ -93,6 +127,9 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Address recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="AddressRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="AddressRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=CONTEXT if context is None else context,
     )

@@ -15,8 +15,19 @@ from ..context import fold
 
 ENTITY = "DATE_OF_BIRTH"
 CONTEXT = [
-    "né", "née", "nés", "nées", "nee", "naissance", "naître", "birth", "born", "dob",
-    "birthday", "anniversaire", "naiss",
+    "né",
+    "née",
+    "nés",
+    "nées",
+    "nee",
+    "naissance",
+    "naître",
+    "birth",
+    "born",
+    "dob",
+    "birthday",
+    "anniversaire",
+    "naiss",
 ]
 _DEATH_CUE = re.compile(
     r"\b(?:decede|decedee|deces|mort|morte|disparu|disparue|inhume|inhumee|obseques|died"
@@ -55,15 +66,18 @@ class DateOfBirthRecognizer(PatternRecognizer):
         """Find dates; drop those with a death cue in the 30 characters before them."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [
-            result for result in results
-            if not _DEATH_CUE.search(fold(text[max(0, result.start - 30):result.start]))
+            result
+            for result in results
+            if not _DEATH_CUE.search(fold(text[max(0, result.start - 30) : result.start]))
         ]
 
 
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Date-of-birth recognizer for one language."""
     return DateOfBirthRecognizer(
-        supported_entity=ENTITY, name="DateOfBirthRecognizer",
+        supported_entity=ENTITY,
+        name="DateOfBirthRecognizer",
         patterns=[Pattern(name, regex, score) for name, regex, score in PATTERNS],
-        context=list(CONTEXT if context is None else context), supported_language=language,
+        context=list(CONTEXT if context is None else context),
+        supported_language=language,
     )

@@ -16,6 +16,9 @@ PATTERNS = [("CAF", r"(?<![\w])\d{7,8}(?![\w])", 0.2)]
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """CAF-number recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="FrCafRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="FrCafRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=CONTEXT if context is None else context,
     )

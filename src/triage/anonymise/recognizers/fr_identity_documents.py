@@ -10,8 +10,17 @@ from .base import make_pattern_recognizer
 
 PASSPORT_CONTEXT = ["passeport", "passport", "passeports", "passports"]
 ID_CARD_CONTEXT = [
-    "cni", "identité", "identite", "carte", "card", "identity", "id", "titre",
-    "pièce", "piece", "nationale",
+    "cni",
+    "identité",
+    "identite",
+    "carte",
+    "card",
+    "identity",
+    "id",
+    "titre",
+    "pièce",
+    "piece",
+    "nationale",
 ]
 # Two digits, two capitals, five digits is a rare enough shape to mask without context.
 PASSPORT_PATTERNS = [("Passport", r"(?<![\w])(?-i:\d{2}[A-Z]{2}\d{5})(?![\w])", 0.5)]
@@ -30,14 +39,20 @@ ID_CARD_PATTERNS = [
 def build_passport(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Passport-number recognizer: 2 digits, 2 letters, 5 digits."""
     return make_pattern_recognizer(
-        entity="FR_PASSPORT", name="FrPassportRecognizer", patterns=PASSPORT_PATTERNS,
-        language=language, context=PASSPORT_CONTEXT if context is None else context,
+        entity="FR_PASSPORT",
+        name="FrPassportRecognizer",
+        patterns=PASSPORT_PATTERNS,
+        language=language,
+        context=PASSPORT_CONTEXT if context is None else context,
     )
 
 
 def build_id_card(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Identity-card recognizer for both formats; needs context to pass the threshold."""
     return make_pattern_recognizer(
-        entity="FR_ID_CARD", name="FrIdCardRecognizer", patterns=ID_CARD_PATTERNS,
-        language=language, context=ID_CARD_CONTEXT if context is None else context,
+        entity="FR_ID_CARD",
+        name="FrIdCardRecognizer",
+        patterns=ID_CARD_PATTERNS,
+        language=language,
+        context=ID_CARD_CONTEXT if context is None else context,
     )

@@ -10,9 +10,27 @@ from .base import make_pattern_recognizer
 
 ENTITY = "FR_LICENSE_PLATE"
 CONTEXT = [
-    "immatriculation", "immatriculé", "immatriculée", "immatricule", "plaque", "véhicule",
-    "vehicule", "voiture", "camion", "scooter", "moto", "camionnette", "fourgon", "plate",
-    "car", "van", "registration", "garé", "garée", "stationné", "stationnée",
+    "immatriculation",
+    "immatriculé",
+    "immatriculée",
+    "immatricule",
+    "plaque",
+    "véhicule",
+    "vehicule",
+    "voiture",
+    "camion",
+    "scooter",
+    "moto",
+    "camionnette",
+    "fourgon",
+    "plate",
+    "car",
+    "van",
+    "registration",
+    "garé",
+    "garée",
+    "stationné",
+    "stationnée",
 ]
 _L = "[A-HJ-NP-TV-Z]"  # SIV letters: no I, O or U
 PATTERNS = [
@@ -25,6 +43,9 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Plate recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="FrLicensePlateRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="FrLicensePlateRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=CONTEXT if context is None else context,
     )

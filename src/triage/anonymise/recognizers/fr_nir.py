@@ -11,8 +11,20 @@ from .checksums import is_valid_nir
 
 ENTITY = "FR_NIR"
 CONTEXT = [
-    "sécurité", "securite", "sociale", "sécu", "secu", "nir", "insee", "vitale", "ss",
-    "immatriculation", "social", "security", "assuré", "assure",
+    "sécurité",
+    "securite",
+    "sociale",
+    "sécu",
+    "secu",
+    "nir",
+    "insee",
+    "vitale",
+    "ss",
+    "immatriculation",
+    "social",
+    "security",
+    "assuré",
+    "assure",
 ]
 _SEP = r"[ .\-]?"
 PATTERNS = [
@@ -28,6 +40,10 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """NIR recognizer: a match counts only when its key is right."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="FrNirRecognizer", patterns=PATTERNS, language=language,
-        context=CONTEXT if context is None else context, check=is_valid_nir,
+        entity=ENTITY,
+        name="FrNirRecognizer",
+        patterns=PATTERNS,
+        language=language,
+        context=CONTEXT if context is None else context,
+        check=is_valid_nir,
     )

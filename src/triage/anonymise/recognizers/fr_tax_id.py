@@ -10,8 +10,20 @@ from .base import make_pattern_recognizer
 
 ENTITY = "FR_TAX_ID"
 CONTEXT = [
-    "fiscal", "fiscale", "spi", "impôt", "impot", "impôts", "impots", "avis", "imposition",
-    "contribuable", "tax", "taxpayer", "déclarant", "declarant",
+    "fiscal",
+    "fiscale",
+    "spi",
+    "impôt",
+    "impot",
+    "impôts",
+    "impots",
+    "avis",
+    "imposition",
+    "contribuable",
+    "tax",
+    "taxpayer",
+    "déclarant",
+    "declarant",
 ]
 # Too common a shape to trust alone: 0.3 is under the default threshold until context adds 0.35.
 PATTERNS = [
@@ -22,6 +34,9 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Tax-number recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="FrTaxIdRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="FrTaxIdRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=CONTEXT if context is None else context,
     )

@@ -1,4 +1,4 @@
-"""Presidio's own recognizers for e-mail, IP, IBAN and payment cards, in every language.
+"""Presidio's own recognizers for e-mail, IP and IBAN, in every language.
 
 Presidio registers these for English only; triage builds one per configured language with
 French context words, and replaces the e-mail check so it never reaches the network.
@@ -12,7 +12,6 @@ from functools import cache
 import tldextract
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
@@ -21,10 +20,6 @@ from presidio_analyzer.predefined_recognizers import (
 EMAIL_CONTEXT = ["email", "e-mail", "mail", "courriel", "adresse", "mél", "mel", "contact"]
 IP_CONTEXT = ["ip", "adresse", "ipv4", "ipv6", "connexion", "address", "serveur"]
 IBAN_CONTEXT = ["iban", "rib", "bancaire", "compte", "virement", "prélèvement", "bank", "account"]
-CARD_CONTEXT = [
-    "carte", "bancaire", "cb", "visa", "mastercard", "amex", "paiement", "payé", "card",
-    "credit", "débit", "debit",
-]
 
 
 @cache
@@ -59,11 +54,4 @@ def build_iban(language: str, context: Sequence[str] | None = None) -> EntityRec
     """IBAN recognizer (every country, mod-97 checked)."""
     return IbanRecognizer(
         supported_language=language, context=list(IBAN_CONTEXT if context is None else context)
-    )
-
-
-def build_credit_card(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
-    """Payment-card recognizer (Luhn checked)."""
-    return CreditCardRecognizer(
-        supported_language=language, context=list(CARD_CONTEXT if context is None else context)
     )

@@ -15,7 +15,10 @@ from .base import make_pattern_recognizer
 ENTITY = "PERSON"
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_WORD = rf"(?:[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*|O[’'][{_UP}][{_LOW}]+)"
+_WORD = (
+    rf"(?:[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
+    rf"|O[’'][{_UP}][{_LOW}]+)"
+)
 _PARTICLE = r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|dos|del|mac|mc|bin)"
 _NOT_NAME = (
     r"(?:Le|La|Les|L|Maire|Madame|Monsieur|Adjoint|Adjointe|Directeur|Directrice|Président|"
@@ -59,7 +62,8 @@ PATTERNS = [
     ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+)?){_NAME}", 0.55),
     (
         "Signature",
-        rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*(?:(?:{_TITLES})[ ]+)?){_NAME}(?=[ ]*(?:\n|$|,))",
+        rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*(?:(?:{_TITLES})[ ]+)?)"
+        rf"{_NAME}(?=[ ]*(?:\n|$|,))",
         0.6,
     ),
 ]
@@ -68,6 +72,9 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """Cue-based person recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="PersonCueRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="PersonCueRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=[] if context is None else context,
     )

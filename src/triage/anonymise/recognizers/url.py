@@ -29,6 +29,9 @@ PATTERNS = [
 def build(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
     """URL recognizer for one language."""
     return make_pattern_recognizer(
-        entity=ENTITY, name="UrlRecognizer", patterns=PATTERNS, language=language,
+        entity=ENTITY,
+        name="UrlRecognizer",
+        patterns=PATTERNS,
+        language=language,
         context=CONTEXT if context is None else context,
     )

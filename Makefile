@@ -1,0 +1,51 @@
+# Set-up and everyday commands. Every target creates .venv first when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test test-all lint typecheck check bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# The CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job end to end on embedded defaults.
+demo: install
+	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl
+	@echo "Anonymised requests: experiments/output/anonymised.jsonl"
+
+## The default test run (slow tests excluded; run them with `make test-all`).
+test: install
+	$(BIN)/python -m pytest -m "not slow"
+
+test-all: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests anonymisation
+	$(BIN)/ruff format --check src tests
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+## Benchmarks and evaluations (they print figures; not part of the tests).
+bench: install
+	$(BIN)/triage bench anonymise
+
+eval: install
+	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test
+	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json
+	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json \
+		--config anonymisation/profiles/general-en.yaml
+
+clean:
+	rm -rf $(VENV) experiments/output .pytest_cache .mypy_cache .ruff_cache

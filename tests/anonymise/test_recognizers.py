@@ -1,0 +1,115 @@
+"""Each recognizer, through the real anonymiser: what must be masked and what must not."""
+
+import pytest
+
+from tests.conftest import masked_values
+
+MASKED = [
+    # (language, text, entity type, the value that must be masked)
+    ("fr", "Mon numéro de sécu : 2 85 03 69 123 456 56.", "FR_NIR", "2 85 03 69 123 456 56"),
+    ("fr", "NIR 285036912345656 merci", "FR_NIR", "285036912345656"),
+    ("fr", "Appelez-moi au 06 12 34 56 78 svp", "PHONE_NUMBER", "06 12 34 56 78"),
+    ("fr", "tel 0612345678", "PHONE_NUMBER", "0612345678"),
+    ("fr", "tél. 06.12.34.56.78", "PHONE_NUMBER", "06.12.34.56.78"),
+    ("fr", "portable 06-12-34-56-78", "PHONE_NUMBER", "06-12-34-56-78"),
+    ("fr", "joignable au +33 6 12 34 56 78", "PHONE_NUMBER", "+33 6 12 34 56 78"),
+    ("fr", "ou au 0033 6 12 34 56 78", "PHONE_NUMBER", "0033 6 12 34 56 78"),
+    ("fr", "mon fixe +33 (0)1 42 68 53 00", "PHONE_NUMBER", "+33 (0)1 42 68 53 00"),
+    ("en", "call me on +44 20 7946 0958", "PHONE_NUMBER", "+44 20 7946 0958"),
+    (
+        "fr",
+        "IBAN FR76 3000 6000 0112 3456 7890 189",
+        "IBAN_CODE",
+        "FR76 3000 6000 0112 3456 7890 189",
+    ),
+    ("en", "my account DE89370400440532013000", "IBAN_CODE", "DE89370400440532013000"),
+    ("fr", "payé avec la carte 4111 1111 1111 1111", "CREDIT_CARD", "4111 1111 1111 1111"),
+    ("fr", "SIRET 732 829 320 00074", "FR_SIRET", "732 829 320 00074"),
+    ("fr", "notre SIREN est le 732 829 320", "FR_SIREN", "732 829 320"),
+    ("fr", "Numéro fiscal : 1234567890123", "FR_TAX_ID", "1234567890123"),
+    ("fr", "mon passeport n° 18AB12345 a expiré", "FR_PASSPORT", "18AB12345"),
+    ("fr", "carte d'identité n° X4RTBPFW4", "FR_ID_CARD", "X4RTBPFW4"),
+    ("fr", "ma CNI 880692310285 est perdue", "FR_ID_CARD", "880692310285"),
+    ("fr", "numéro allocataire CAF : 1234567", "FR_CAF_NUMBER", "1234567"),
+    ("fr", "la voiture AB-123-CD est garée", "FR_LICENSE_PLATE", "AB-123-CD"),
+    ("fr", "immatriculée AB 123 CD", "FR_LICENSE_PLATE", "AB 123 CD"),
+    (
+        "fr",
+        "j'habite au 12 bis rue des Lilas, 69003 Lyon depuis",
+        "ADDRESS",
+        "12 bis rue des Lilas, 69003 Lyon",
+    ),
+    (
+        "fr",
+        "au 3 rue du Four à Chaux, 59300 Valenciennes.",
+        "ADDRESS",
+        "3 rue du Four à Chaux, 59300 Valenciennes",
+    ),
+    (
+        "fr",
+        "Résidence Les Tilleuls, bâtiment B, appartement 12",
+        "ADDRESS",
+        "Résidence Les Tilleuls, bâtiment B, appartement 12",
+    ),
+    (
+        "en",
+        "I live at 14 Baker Street, London NW1 6XE.",
+        "ADDRESS",
+        "14 Baker Street, London NW1 6XE",
+    ),
+    ("fr", "mon fils est né le 17 mars 2018", "DATE_OF_BIRTH", "17 mars 2018"),
+    ("fr", "date de naissance : 17/03/2018", "DATE_OF_BIRTH", "17/03/2018"),
+    ("en", "she was born on March 17, 1985", "DATE_OF_BIRTH", "March 17, 1985"),
+    ("fr", "écrivez à marie.lefevre@gmail.com", "EMAIL_ADDRESS", "marie.lefevre@gmail.com"),
+    (
+        "fr",
+        "mon profil https://www.facebook.com/marie.lefevre.75",
+        "URL",
+        "https://www.facebook.com/marie.lefevre.75",
+    ),
+    ("fr", "connexion depuis 192.168.1.12", "IP_ADDRESS", "192.168.1.12"),
+    ("fr", "Bonjour, je suis Marie Lefèvre.", "PERSON", "Marie Lefèvre"),
+    ("fr", "Madame Nguyen est venue hier.", "PERSON", "Nguyen"),
+    ("fr", "Cordialement,\nAminata Traoré", "PERSON", "Aminata Traoré"),
+    ("fr", "mon voisin Krzysztof Kowalski fait du bruit", "PERSON", "Krzysztof Kowalski"),
+    ("en", "My son is Noah Bell, in CM1.", "PERSON", "Noah Bell"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "entity", "value"), MASKED)
+def test_identifier_is_masked_whole(anonymiser, language, text, entity, value):
+    redaction = anonymiser.anonymise(text, language)
+    assert (entity, value) in masked_values(text, redaction)
+    assert value not in redaction.anonymised_text
+
+
+NOT_MASKED = [
+    ("fr", "Mon NIR 2 85 03 69 123 456 57 (clé fausse)", "2 85 03 69 123 456 57"),
+    ("fr", "La facture n° 2024-00123 de 86,40 € est payée.", "2024-00123"),
+    ("fr", "Rendez-vous le 17 mars 2025 à 14h.", "17 mars 2025"),
+    ("fr", "Il est né le 5 janvier 1936 et est décédé le 14 février 2025.", "14 février 2025"),
+    ("fr", "la rue Victor Hugo est pleine de trous", "Victor Hugo"),
+    ("fr", "Monsieur le Maire, je vous écris", "Monsieur le Maire"),
+    ("fr", "mon adresse est chez gmail.com maintenant", "gmail.com"),
+    ("fr", "code article 0478 1234 56 en rupture", "0478 1234 56"),
+    ("fr", "SIRET 732 829 320 00075 (erroné)", "732 829 320 00075"),
+    ("fr", "dossier 1234567890123 en cours", "1234567890123"),
+    ("fr", "à l'école maternelle Jean Jaurès", "Jean Jaurès"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "value"), NOT_MASKED)
+def test_lookalike_is_left_alone(anonymiser, language, text, value):
+    assert value in anonymiser.anonymise(text, language).anonymised_text
+
+
+def test_iban_country_code_is_not_a_separate_place(anonymiser):
+    text = "IBAN : FR76 3000 6000 0112 3456 7890 189"
+    redaction = anonymiser.anonymise(text, "fr")
+    assert [e.type for e in redaction.entities] == ["IBAN_CODE"]
+
+
+def test_email_domain_is_not_also_a_url(anonymiser):
+    text = "contact : paul.girard@amis-vieux-moulin.fr"
+    redaction = anonymiser.anonymise(text, "fr")
+    assert [e.type for e in redaction.entities] == ["EMAIL_ADDRESS"]
