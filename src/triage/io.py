@@ -37,7 +37,9 @@ class InputRow:
         return self.error is None
 
 
-def read_requests(path: str | Path, *, extra_fields: tuple[str, ...] = ()) -> Iterator[InputRow]:
+def read_requests(
+    path: str | Path, *, extra_fields: tuple[str, ...] = (), require_id: bool = True
+) -> Iterator[InputRow]:
     """Yield every row of a JSONL or CSV file with ``id``, ``text`` and optional ``language``.
 
     Invalid UTF-8, malformed JSON, a missing or duplicate id, or a missing text make that row
@@ -55,12 +57,12 @@ def read_requests(path: str | Path, *, extra_fields: tuple[str, ...] = ()) -> It
     if suffix in _JSONL_SUFFIXES:
         rows = _read_jsonl(path)
     elif suffix in _CSV_SUFFIXES:
-        rows = _read_csv(path)
+        rows = _read_csv(path, require_id=require_id)
     else:
         raise InputError(f"input file {path} must end in .jsonl or .csv, not {suffix!r}")
     seen: dict[str, int] = {}
     for line, record, error in rows:
-        yield _to_row(line, record, error, seen, extra_fields)
+        yield _to_row(line, record, error, seen, extra_fields, require_id)
 
 
 def _to_row(
@@ -69,6 +71,7 @@ def _to_row(
     error: str | None,
     seen: dict[str, int],
     extra_fields: tuple[str, ...],
+    require_id: bool = True,
 ) -> InputRow:
     if record is None:
         return InputRow(line=line, id=None, error=error)
@@ -78,13 +81,14 @@ def _to_row(
         row_id = None
     if error is not None:
         return InputRow(line=line, id=row_id, error=error)
-    if row_id is None:
+    if row_id is None and require_id:
         return InputRow(line=line, id=None, error="missing 'id'")
-    if row_id in seen:
+    if row_id is not None and row_id in seen:
         return InputRow(
             line=line, id=row_id, error=f"duplicate id {row_id!r} (first on line {seen[row_id]})"
         )
-    seen[row_id] = line
+    if row_id is not None:
+        seen[row_id] = line
     text = record.get("text")
     if not isinstance(text, str):
         problem = "missing 'text'" if text is None else "'text' must be a string"
@@ -121,13 +125,16 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | 
             yield number, record, None
 
 
-def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def _read_csv(
+    path: Path, *, require_id: bool = True
+) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     # surrogateescape keeps undecodable bytes as lone surrogates, so a bad byte spoils one
     # row (detected below) instead of the whole file.
     with path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = reader.fieldnames or []
-        missing = [name for name in ("id", "text") if name not in fields]
+        required = ("id", "text") if require_id else ("text",)
+        missing = [name for name in required if name not in fields]
         if missing:
             raise InputError(f"CSV file {path} lacks the column(s) {missing}; it has {fields}")
         line = reader.line_num + 1
