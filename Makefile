@@ -16,10 +16,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## The main job end to end on embedded defaults.
-demo: install
+MODEL := models/default
+DATA := experiments/data/municipal/municipal_requests.jsonl
+
+## The main job end to end on embedded defaults: train the default model when missing
+## (logged to the local MLflow store), then anonymise and route the sample requests.
+demo: install $(MODEL)/triage_model.json
 	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl
+	$(BIN)/triage predict experiments/samples/requests.jsonl -o experiments/output/routed.jsonl \
+		--model $(MODEL)
 	@echo "Anonymised requests: experiments/output/anonymised.jsonl"
+	@echo "Routing decisions:   experiments/output/routed.jsonl"
+	@echo "MLflow runs:         $(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db"
+
+$(MODEL)/triage_model.json: | install
+	$(BIN)/triage train --data $(DATA) --config experiments/configs/default.yaml -o $(MODEL)
 
 ## The default test run (slow tests excluded; run them with `make test-all`).
 test: install

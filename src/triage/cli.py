@@ -134,6 +134,222 @@ def bench_anonymise(
         raise _fail(exc) from exc
 
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Model folder or MLflow URI (models:/triage-router@champion). "
+        "Default: models/default.",
+    ),
+]
+DEFAULT_MODEL = Path("models/default")
+
+
+def _progress_callback(progress):
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    return update
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(help="JSONL/CSV with text and department (and split).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write.")] = (
+        DEFAULT_MODEL
+    ),
+    base_model: Annotated[
+        str | None, typer.Option(help="Hugging Face id or local folder (default: MiniLM-L6).")
+    ] = None,
+    train_config: Annotated[
+        Path | None, typer.Option("--config", help="Training YAML (experiments/configs/).")
+    ] = None,
+    anonymiser_config: Annotated[
+        Path | None, typer.Option(help="Anonymiser YAML (default: the shipped one).")
+    ] = None,
+    taxonomy: Annotated[Path | None, typer.Option(help="Departments YAML.")] = None,
+    track: Annotated[bool, typer.Option(help="Log the run to MLflow.")] = True,
+) -> None:
+    """Anonymise, fine-tune, calibrate and evaluate a routing model; log it to MLflow."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from triage.anonymise import Anonymiser
+    from triage.taxonomy import load_taxonomy
+    from triage.training import load_training_config
+    from triage.training import train as run_training
+
+    _quiet_libraries()
+    try:
+        config = load_training_config(train_config)
+        if base_model is not None:
+            config.base_model = base_model
+        anonymiser = Anonymiser(anonymiser_config, n_process=config.anonymiser_processes)
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        )
+        with progress, anonymiser:
+            result = run_training(
+                data,
+                output,
+                config=config,
+                taxonomy=load_taxonomy(taxonomy),
+                anonymiser=anonymiser,
+                progress=_progress_callback(progress),
+                track=track,
+            )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    from triage.reporting import print_metrics
+
+    print_metrics(Console(), result.metrics, result.baseline_metrics, result.model.labels)
+    console.print(
+        f"model saved to {result.folder} in {result.seconds:.0f} s"
+        + (f"; MLflow run {result.run_id}, version {result.model_version}" if result.run_id else "")
+    )
+
+
+@app.command()
+def evaluate(
+    data: Annotated[Path, typer.Option(help="Labelled JSONL/CSV (text, department, split).")],
+    model: ModelOption = None,
+    split: Annotated[str, typer.Option(help="test, validation, train or all.")] = "test",
+) -> None:
+    """Print the model's and the TF-IDF baseline's figures on labelled data."""
+    from triage.evaluation.routing import evaluate_model
+    from triage.reporting import print_metrics
+
+    _quiet_libraries()
+    try:
+        figures, baseline, labels = evaluate_model(model or str(DEFAULT_MODEL), data, split=split)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    print_metrics(Console(), figures, baseline, labels)
+
+
+@app.command()
+def promote(
+    version: Annotated[str, typer.Argument(help="Registered model version.")],
+    name: Annotated[str, typer.Option(help="Registered model name.")] = "triage-router",
+) -> None:
+    """Set the `champion` alias of the registered model to VERSION."""
+    from triage.tracking import promote as set_alias
+
+    try:
+        set_alias(version, name=name)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    console.print(f"models:/{name}@champion -> version {version}")
+
+
+@app.command()
+def predict(
+    input: Annotated[Path, typer.Argument(help="JSONL or CSV with id, text, optional language.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
+    model: ModelOption = None,
+) -> None:
+    """Anonymise and route each request (department or human review), one JSON line per row."""
+    from triage.anonymise import Anonymiser
+    from triage.classify.model import RoutingModel
+    from triage.io import read_requests, write_jsonl_line
+    from triage.records import Redaction
+
+    _quiet_libraries()
+    try:
+        routing = RoutingModel.load(model or DEFAULT_MODEL)
+        folder = Path(routing.metadata["folder"])
+        anonymiser = Anonymiser(folder / "anonymiser.yaml")
+        rows = list(read_requests(input))
+        good = [r for r in rows if r.ok]
+        redactions = anonymiser.anonymise_batch(
+            [r.text or "" for r in good], [r.language for r in good], return_errors=True
+        )
+        ok = [(r, x) for r, x in zip(good, redactions, strict=True) if isinstance(x, Redaction)]
+        decisions = routing.route([x.anonymised_text for _, x in ok])
+        by_line = {r.line: (x, d) for (r, x), d in zip(ok, decisions, strict=True)}
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as out:
+            for row in rows:
+                if row.line in by_line:
+                    redaction, decision = by_line[row.line]
+                    write_jsonl_line(
+                        out,
+                        {
+                            "id": row.id,
+                            **decision.to_dict(),
+                            "anonymised_text": redaction.anonymised_text,
+                        },
+                    )
+                else:
+                    write_jsonl_line(
+                        out,
+                        {
+                            "id": row.id,
+                            "line": row.line,
+                            "error": row.error or "could not be anonymised",
+                        },
+                    )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    console.print(f"{len(by_line)} of {len(rows)} requests routed -> {output}")
+
+
+@bench_app.command("routing")
+def bench_routing(
+    name: Annotated[str, typer.Argument(help="banking77 or clinc150.")],
+    source: Annotated[Path, typer.Argument(help="Folder of the public data set.")],
+    workdir: Annotated[Path, typer.Option(help="Where to write data and model.")] = Path(
+        "experiments/output/bench"
+    ),
+    train_config: Annotated[Path | None, typer.Option("--config", help="Training YAML.")] = None,
+    epochs: Annotated[int | None, typer.Option(help="Override the config's epochs.")] = None,
+    track: Annotated[bool, typer.Option(help="Log the run to MLflow.")] = True,
+) -> None:
+    """Train and score on Banking77 or CLINC150 (long: a benchmark, not a test)."""
+    import json as _json
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from triage.anonymise import Anonymiser
+    from triage.benchmarks_routing import routing_benchmark
+    from triage.training import load_training_config
+
+    _quiet_libraries()
+    try:
+        config = load_training_config(train_config)
+        if epochs is not None:
+            config.epochs = epochs
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        )
+        with progress, Anonymiser(n_process=2) as anonymiser:
+            out = routing_benchmark(
+                name,
+                source,
+                workdir / name,
+                config=config,
+                anonymiser=anonymiser,
+                progress=_progress_callback(progress),
+                track=track,
+                register_as=None,
+            )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    Console().print_json(_json.dumps(out["figures"]))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     """Run the CLI."""
     sys.exit(app())

@@ -55,7 +55,9 @@ class LabelledSet:
         """Rows per split and label."""
         out: dict[str, dict[str, int]] = {}
         for split in SPLITS:
-            out[split] = dict(Counter(l for l, s in zip(self.labels, self.splits) if s == split))
+            out[split] = dict(
+                Counter(lab for lab, s in zip(self.labels, self.splits, strict=True) if s == split)
+            )
         return out
 
 
@@ -96,7 +98,9 @@ def load_labelled(
             data.splits.append(split)
     if problems:
         listed = "\n  ".join(problems[:_MAX_LISTED])
-        more = f"\n  ... and {len(problems) - _MAX_LISTED} more" if len(problems) > _MAX_LISTED else ""
+        more = (
+            f"\n  ... and {len(problems) - _MAX_LISTED} more" if len(problems) > _MAX_LISTED else ""
+        )
         raise InputError(f"{path}: {len(problems)} unusable rows:\n  {listed}{more}")
     if not data.texts:
         raise InputError(f"{path} has no rows")
@@ -118,6 +122,9 @@ def _assign_splits(data: LabelledSet, seed: int, shares: tuple[float, float, flo
         n_test = max(1, round(len(members) * shares[2])) if len(members) >= 3 else 0
         for position, index in enumerate(members):
             data.splits[index] = (
-                "test" if position < n_test else
-                "validation" if position < n_test + n_val else "train"
+                "test"
+                if position < n_test
+                else "validation"
+                if position < n_test + n_val
+                else "train"
             )

@@ -24,6 +24,7 @@ def _key(text: str) -> str:
 
 
 def load_parts() -> list[dict[str, str]]:
+    """Rows of every part, exact duplicates dropped."""
     rows, seen = [], set()
     for part in sorted((HERE / "parts").glob("part_*.jsonl")):
         for number, line in enumerate(part.read_text(encoding="utf-8").splitlines(), start=1):
@@ -41,17 +42,20 @@ def load_parts() -> list[dict[str, str]]:
 
 
 def assign_splits(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Stratified splits by (department, language), ordered by a hash of the text."""
     groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         groups[(row["department"], row["language"])].append(row)
     out = []
-    for (department, language), members in sorted(groups.items()):
+    for _, members in sorted(groups.items()):
         members.sort(key=lambda row: _key(row["text"]))
         n = len(members)
         n_val = round(n * SHARES[1][1])
         n_test = round(n * SHARES[2][1])
         for index, row in enumerate(members):
-            split = "test" if index < n_test else "validation" if index < n_test + n_val else "train"
+            split = (
+                "test" if index < n_test else "validation" if index < n_test + n_val else "train"
+            )
             out.append({**row, "split": split})
     out.sort(key=lambda row: (row["department"], _key(row["text"])))
     for index, row in enumerate(out, start=1):
@@ -60,6 +64,7 @@ def assign_splits(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def main() -> None:
+    """Write the assembled file and print the counts."""
     rows = assign_splits(load_parts())
     with OUTPUT.open("w", encoding="utf-8") as handle:
         for row in rows:

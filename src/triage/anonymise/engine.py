@@ -298,7 +298,7 @@ class Anonymiser:
                 [piece for _, _, piece in pieces],
                 language=language,
                 batch_size=self.batch_size,
-                entities=list(self.config.entities),
+                entities=self._entities_for(language),
                 score_threshold=self.config.score_threshold,
             )
             done: set[int] = set()
@@ -309,6 +309,11 @@ class Anonymiser:
                 if progress is not None and offset == 0 and id(job) not in done:
                     done.add(id(job))
                     progress(1)
+
+    def _entities_for(self, language: str) -> list[str]:
+        """Configured entity types that some recognizer of this language can find."""
+        supported = set(self.analyzer.get_supported_entities(language))
+        return [entity for entity in self.config.entities if entity in supported]
 
     def _finish(self, job: _Job) -> Redaction:
         spans = resolve(job.spans, job.text, self.config.allow_list)

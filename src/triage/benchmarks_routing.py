@@ -1,0 +1,138 @@
+"""Routing benchmarks on public data sets (Banking77, CLINC150): convert, train, report.
+
+The public files are converted to triage's labelled format (and a taxonomy with one
+"department" per intent) in a work folder, then ``triage train`` runs on them as on any
+administration's history: anonymisation first, then the configured recipe.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from triage.exceptions import InputError
+
+__all__ = ["prepare", "routing_benchmark"]
+
+
+def _write(
+    workdir: Path, rows: list[dict[str, str]], intents: list[str], oos: str
+) -> tuple[Path, Path]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = workdir / "data.jsonl"
+    with data.open("w", encoding="utf-8") as handle:
+        for index, row in enumerate(rows):
+            handle.write(json.dumps({"id": str(index), **row}, ensure_ascii=False) + "\n")
+    taxonomy = workdir / "taxonomy.yaml"
+    taxonomy.write_text(
+        yaml.safe_dump(
+            {
+                "version": 1,
+                "departments": [{"id": i, "label": i} for i in intents],
+                "out_of_scope": {"id": oos, "label": "out of scope"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    return data, taxonomy
+
+
+def _clean(label: str) -> str:
+    return label.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def prepare_banking77(source: Path, workdir: Path) -> tuple[Path, Path]:
+    """Banking77: train.csv (10 % kept aside for validation, stratified) and test.csv."""
+    rows: list[dict[str, str]] = []
+    rng = random.Random(13)
+    for split_file, split in (("train.csv", "train"), ("test.csv", "test")):
+        path = source / split_file
+        if not path.is_file():
+            raise InputError(f"{path} not found: pass the banking77 folder")
+        with path.open(encoding="utf-8") as handle:
+            part = [
+                {"text": r["text"], "department": _clean(r["category"]), "split": split}
+                for r in csv.DictReader(handle)
+            ]
+        if split == "train":
+            by_label: dict[str, list[dict[str, str]]] = {}
+            for row in part:
+                by_label.setdefault(row["department"], []).append(row)
+            for members in by_label.values():
+                rng.shuffle(members)
+                for row in members[: max(1, len(members) // 10)]:
+                    row["split"] = "validation"
+        rows.extend(part)
+    intents = sorted({r["department"] for r in rows})
+    return _write(workdir, rows, intents, "no_intent")
+
+
+def prepare_clinc150(source: Path, workdir: Path) -> tuple[Path, Path]:
+    """CLINC150 full: 150 intents plus the out-of-scope class, with its own splits."""
+    path = source / "data_full.json" if source.is_dir() else source
+    if not path.is_file():
+        raise InputError(f"{path} not found: pass the clinc150 folder")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows: list[dict[str, str]] = []
+    for key, split in (
+        ("train", "train"),
+        ("val", "validation"),
+        ("test", "test"),
+        ("oos_train", "train"),
+        ("oos_val", "validation"),
+        ("oos_test", "test"),
+    ):
+        rows.extend(
+            {"text": text, "department": _clean(intent), "split": split}
+            for text, intent in data[key]
+        )
+    intents = sorted({r["department"] for r in rows} - {"oos"})
+    return _write(workdir, rows, intents, "oos")
+
+
+PREPARE = {"banking77": prepare_banking77, "clinc150": prepare_clinc150}
+
+
+def prepare(name: str, source: Path, workdir: Path) -> tuple[Path, Path]:
+    """Convert a public data set by name."""
+    try:
+        return PREPARE[name](source, workdir)
+    except KeyError:
+        raise InputError(f"unknown benchmark {name!r}; known: {sorted(PREPARE)}") from None
+
+
+def in_scope_figures(result: Any) -> dict[str, float | None]:
+    """In-scope accuracy counting abstentions as errors, and out-of-scope recall."""
+    confusion = np.array(result.metrics["confusion"])
+    oos = result.model.out_of_scope_index
+    in_scope_total = confusion.sum() - confusion[oos].sum()
+    correct = sum(confusion[i, i] for i in range(len(confusion)) if i != oos)
+    return {
+        "accuracy": result.metrics["accuracy"],
+        "in_scope_accuracy_argmax": float(correct / in_scope_total) if in_scope_total else None,
+        "oos_recall": result.metrics.get("oos_recall"),
+        "macro_f1": result.metrics["macro_f1"],
+        "baseline_accuracy": result.baseline_metrics["accuracy"],
+        "baseline_oos_recall": result.baseline_metrics.get("oos_recall"),
+        "coverage": result.metrics["coverage"],
+        "auto_precision": result.metrics["auto_precision"],
+        "training_seconds": result.seconds,
+    }
+
+
+def routing_benchmark(
+    name: str, source: Path, workdir: Path, **train_kwargs: Any
+) -> dict[str, Any]:
+    """Convert, train with the given options, and return the headline figures."""
+    from triage.taxonomy import load_taxonomy
+    from triage.training import train
+
+    data, taxonomy = prepare(name, source, workdir)
+    result = train(data, workdir / "model", taxonomy=load_taxonomy(taxonomy), **train_kwargs)
+    return {"result": result, "figures": in_scope_figures(result)}

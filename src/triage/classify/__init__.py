@@ -1,0 +1,5 @@
+"""Routing model: TF-IDF baseline, fine-tuned transformer, calibration and decisions."""
+
+from .model import Decision, RoutingModel
+
+__all__ = ["Decision", "RoutingModel"]

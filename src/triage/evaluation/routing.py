@@ -1,0 +1,54 @@
+"""Scoring a saved routing model and its bundled baseline on labelled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from triage.anonymise import Anonymiser
+from triage.classify.metrics import routing_metrics
+from triage.classify.model import RoutingModel, calibrate
+from triage.dataset import load_labelled
+from triage.training import anonymise_all
+
+__all__ = ["evaluate_model"]
+
+
+def evaluate_model(
+    location: str | Path, data: str | Path, *, split: str = "test"
+) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Figures of the model and of its TF-IDF baseline on one split of a labelled file."""
+    model = RoutingModel.load(location)
+    folder = Path(model.metadata["folder"])
+    labelled = load_labelled(data, model.taxonomy)
+    if split != "all":
+        labelled = labelled.subset(split)
+    with Anonymiser(folder / "anonymiser.yaml", n_process=2) as anonymiser:
+        texts = anonymise_all(anonymiser, labelled, None)
+    index = {label: i for i, label in enumerate(model.labels)}
+    y = np.array([index[label] for label in labelled.labels])
+    oos = model.out_of_scope_index
+    mixed = model.mixed_probabilities(texts)
+    figures = routing_metrics(
+        calibrate(mixed, model.temperature),
+        y,
+        model.labels,
+        out_of_scope=oos,
+        threshold=model.threshold,
+        uncalibrated=mixed,
+    )
+    baseline = {}
+    if model.baseline is not None:
+        p_bl = model.baseline.predict_proba(texts)
+        baseline = routing_metrics(
+            calibrate(p_bl, model.metadata.get("baseline_temperature", 1.0)),
+            y,
+            model.labels,
+            out_of_scope=oos,
+            threshold=model.metadata.get("baseline_threshold", 0.5),
+            uncalibrated=p_bl,
+        )
+    figures["split"] = split
+    return figures, baseline, model.labels

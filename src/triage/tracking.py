@@ -1,0 +1,250 @@
+"""MLflow tracking: training runs, the pyfunc model (raw text in, decision out), aliases."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from triage.exceptions import ConfigError, MissingDependencyError
+from triage.records import Redaction
+
+if TYPE_CHECKING:
+    from triage.training import TrainingResult
+
+__all__ = [
+    "DEFAULT_EXPERIMENT",
+    "TriagePyfuncModel",
+    "download_model",
+    "log_training_run",
+    "promote",
+    "tracking_uri",
+]
+
+DEFAULT_EXPERIMENT = "triage-routing"
+DEFAULT_STORE = Path("experiments")
+CHAMPION = "champion"
+
+
+def _mlflow():
+    try:
+        import mlflow
+    except ImportError as exc:
+        raise MissingDependencyError("MLflow tracking needs `pip install mlflow`") from exc
+    return mlflow
+
+
+def tracking_uri() -> str:
+    """``MLFLOW_TRACKING_URI`` if set, else a SQLite store under ``experiments/``."""
+    return os.environ.get("MLFLOW_TRACKING_URI") or (
+        "sqlite:///" + str((DEFAULT_STORE / "mlflow.db").resolve())
+    )
+
+
+def _setup() -> Any:
+    mlflow = _mlflow()
+    mlflow.set_tracking_uri(tracking_uri())
+    if mlflow.get_experiment_by_name(DEFAULT_EXPERIMENT) is None:
+        artifacts = None
+        if not os.environ.get("MLFLOW_TRACKING_URI"):
+            artifacts = (DEFAULT_STORE / "mlruns").resolve().as_uri()
+        mlflow.create_experiment(DEFAULT_EXPERIMENT, artifact_location=artifacts)
+    mlflow.set_experiment(DEFAULT_EXPERIMENT)
+    return mlflow
+
+
+class TriagePyfuncModel:
+    """The whole anonymise -> classify -> decide path on raw text, as an MLflow pyfunc."""
+
+    def load_context(self, context: Any) -> None:
+        """Load the routing model and its anonymiser from the logged artifacts."""
+        from triage.anonymise import Anonymiser
+        from triage.classify.model import RoutingModel
+
+        folder = Path(context.artifacts["model"])
+        self.model = RoutingModel.load(folder)
+        self.anonymiser = Anonymiser(folder / "anonymiser.yaml")
+
+    def predict(self, context: Any, model_input: Any, params: Any = None) -> Any:
+        """``model_input``: a DataFrame with ``text`` (and optional ``language``)."""
+        import pandas as pd
+
+        texts = [str(t) for t in model_input["text"]]
+        languages = (
+            list(model_input["language"]) if "language" in model_input else [None] * len(texts)
+        )
+        redactions = self.anonymiser.anonymise_batch(texts, languages, return_errors=True)
+        rows = []
+        good = [i for i, r in enumerate(redactions) if isinstance(r, Redaction)]
+        decisions = self.model.route(
+            [r.anonymised_text for r in redactions if isinstance(r, Redaction)]
+        )
+        by_index = dict(zip(good, decisions, strict=True))
+        for i, redaction in enumerate(redactions):
+            decision = by_index.get(i)
+            if decision is None:
+                rows.append(
+                    {
+                        "department": None,
+                        "queue": "human_review",
+                        "confidence": 0.0,
+                        "reason": "error",
+                        "anonymised_text": "",
+                    }
+                )
+            else:
+                rows.append(
+                    {
+                        "department": decision.department,
+                        "queue": decision.queue,
+                        "confidence": decision.confidence,
+                        "reason": decision.reason,
+                        "anonymised_text": getattr(redaction, "anonymised_text", ""),
+                    }
+                )
+        return pd.DataFrame(rows)
+
+
+def _figures(result: TrainingResult, folder: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = result.model.labels
+    matrix = np.array(result.metrics["confusion"])
+    fig, ax = plt.subplots(figsize=(8, 7))
+    ax.imshow(matrix, cmap="Blues")
+    ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(range(len(labels)), labels, fontsize=7)
+    for (i, j), value in np.ndenumerate(matrix):
+        if value:
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=6)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(f"Confusion matrix ({result.metrics['split']} split)")
+    fig.tight_layout()
+    paths = [folder / "confusion_matrix.png"]
+    fig.savefig(paths[0], dpi=110)
+    plt.close(fig)
+    reliability = result.model.metadata.get("reliability")
+    if reliability:
+        fig, ax = plt.subplots(figsize=(5, 5))
+        ax.plot([0, 1], [0, 1], "k--", lw=1, label="perfect calibration")
+        for name, points in reliability.items():
+            ax.plot(points["confidence"], points["accuracy"], marker="o", label=name)
+        ax.set_xlabel("confidence")
+        ax.set_ylabel("accuracy")
+        ax.set_title("Reliability diagram")
+        ax.legend()
+        fig.tight_layout()
+        paths.append(folder / "reliability_diagram.png")
+        fig.savefig(paths[1], dpi=110)
+        plt.close(fig)
+    return paths
+
+
+def _flat_metrics(prefix: str, metrics: dict[str, Any]) -> dict[str, float]:
+    out = {}
+    for key, value in metrics.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            out[f"{prefix}{key}"] = float(value)
+        elif key == "f1" and isinstance(value, dict):
+            out.update({f"{prefix}f1_{label}": float(v) for label, v in value.items()})
+    return out
+
+
+def log_training_run(
+    result: TrainingResult, *, register_as: str | None = "triage-router"
+) -> tuple[str, str | None]:
+    """Log parameters, metrics, figures and the pyfunc model; register it. Returns ids."""
+    mlflow = _setup()
+    import pandas as pd
+    from mlflow.models import infer_signature
+
+    meta = result.model.metadata
+    with mlflow.start_run() as run:
+        params = {f"train.{k}": v for k, v in meta["training_config"].items()}
+        params.update(
+            {
+                "data.digest": meta["data"]["digest"],
+                "data.file": meta["data"]["file"],
+                "anonymiser_config_hash": meta["anonymiser_config_hash"],
+                "taxonomy_hash": meta["taxonomy_hash"],
+                "ensemble_weight": result.model.ensemble_weight,
+                "temperature": round(result.model.temperature, 4),
+                "threshold": round(result.model.threshold, 4),
+            }
+        )
+        for split, counts in meta["data"]["counts"].items():
+            params[f"data.{split}_rows"] = sum(counts.values())
+        mlflow.log_params(params)
+        mlflow.log_metrics(_flat_metrics("", result.metrics))
+        mlflow.log_metrics(_flat_metrics("baseline_", result.baseline_metrics))
+        mlflow.log_metric("training_seconds", result.seconds)
+        for record in meta.get("history", []):
+            step = int(record["epoch"])
+            mlflow.log_metrics({k: v for k, v in record.items() if k != "epoch"}, step=step)
+        for path in _figures(result, result.folder):
+            mlflow.log_artifact(str(path), artifact_path="figures")
+        example = pd.DataFrame(
+            {"text": ["Bonjour, le lampadaire de ma rue est en panne."], "language": ["fr"]}
+        )
+        output = pd.DataFrame(
+            [
+                {
+                    "department": "voirie",
+                    "queue": "voirie",
+                    "confidence": 0.9,
+                    "reason": None,
+                    "anonymised_text": example["text"][0],
+                }
+            ]
+        )
+        info = mlflow.pyfunc.log_model(
+            name="model",
+            python_model=str(Path(__file__).parent / "mlflow_model.py"),
+            artifacts={"model": str(result.folder)},
+            signature=infer_signature(example, output),
+            input_example=example,
+            code_paths=[str(Path(__file__).parent)],
+            registered_model_name=register_as,
+        )
+        version = getattr(info, "registered_model_version", None)
+        return run.info.run_id, None if version is None else str(version)
+
+
+def promote(version: str, *, name: str = "triage-router", alias: str = CHAMPION) -> None:
+    """Point ``alias`` (``champion``) of a registered model at ``version``."""
+    mlflow = _setup()
+    client = mlflow.MlflowClient()
+    try:
+        client.get_model_version(name, str(version))
+    except Exception as exc:  # MLflow raises its own RestException for unknown versions
+        raise ConfigError(f"registered model {name!r} has no version {version}") from exc
+    client.set_registered_model_alias(name, alias, str(version))
+
+
+def download_model(uri: str) -> Path:
+    """Local folder of the triage model behind a ``models:/`` URI."""
+    mlflow = _setup()
+    try:
+        local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri))
+    except Exception as exc:
+        raise ConfigError(f"cannot load {uri}: {exc}") from exc
+    candidate = local / "artifacts" / "model"
+    folder = candidate if candidate.is_dir() else local
+    if not (folder / "triage_model.json").is_file():
+        matches = list(local.rglob("triage_model.json"))
+        if not matches:
+            raise ConfigError(f"{uri} does not contain a triage model")
+        folder = matches[0].parent
+    return folder
+
+
+def default_tmp() -> str:
+    """A temporary folder for downloads."""
+    return tempfile.mkdtemp(prefix="triage-")

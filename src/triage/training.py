@@ -1,0 +1,287 @@
+"""``triage train``: anonymise, fit baseline and transformer, calibrate, evaluate, save, track."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from triage.anonymise import Anonymiser
+from triage.classify.baseline import TfidfBaseline
+from triage.classify.calibration import choose_threshold, fit_temperature, reliability_points
+from triage.classify.metrics import routing_metrics
+from triage.classify.model import RoutingModel, calibrate, folder_digest
+from triage.classify.text import model_text, placeholder_tokens
+from triage.dataset import LabelledSet, load_labelled
+from triage.exceptions import ConfigError
+from triage.records import Redaction
+from triage.taxonomy import Taxonomy
+
+__all__ = ["TrainingConfig", "TrainingResult", "load_training_config", "train"]
+
+Progress = Callable[[str, int, int], None]
+
+
+class TrainingConfig(BaseModel):
+    """Hyper-parameters of ``triage train`` (YAML under ``experiments/configs/``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    base_model: str | None = None
+    max_length: int = Field(default=128, ge=8, le=512)
+    epochs: int = Field(default=6, ge=1)
+    learning_rate: float = Field(default=1e-4, gt=0)
+    batch_size: int = Field(default=16, ge=1)
+    weight_decay: float = Field(default=0.01, ge=0)
+    warmup_ratio: float = Field(default=0.1, ge=0, lt=1)
+    patience: int = Field(default=2, ge=0)
+    seed: int = 13
+    bf16: bool = True
+    ensemble: Literal["auto", "transformer", "baseline"] = "auto"
+    baseline_c: float = Field(default=10.0, gt=0)
+    target_precision: float = Field(default=0.95, gt=0, le=1)
+    min_margin: float = Field(default=0.0, ge=0, lt=1)
+    max_rows_per_label: int | None = Field(default=None, ge=2)
+    anonymiser_processes: int = Field(default=2, ge=1)
+
+
+def load_training_config(path: str | Path | None) -> TrainingConfig:
+    """Load a training configuration; ``None`` gives the defaults."""
+    if path is None:
+        return TrainingConfig()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"training config {path} does not exist")
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        return TrainingConfig.model_validate(data)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise ConfigError(f"training config {path} is invalid:\n{exc}") from exc
+
+
+@dataclass
+class TrainingResult:
+    """What a training run produced."""
+
+    model: RoutingModel
+    folder: Path
+    metrics: dict[str, Any]
+    baseline_metrics: dict[str, Any]
+    seconds: float
+    run_id: str | None = None
+    model_version: str | None = None
+
+
+def _cap_rows(data: LabelledSet, cap: int | None, seed: int) -> LabelledSet:
+    if cap is None:
+        return data
+    rng = np.random.default_rng(seed)
+    keep: list[int] = []
+    for split in ("train", "validation", "test"):
+        for label in sorted(set(data.labels)):
+            rows = [
+                i
+                for i, (lab, s) in enumerate(zip(data.labels, data.splits, strict=True))
+                if lab == label and s == split
+            ]
+            limit = cap if split == "train" else max(2, cap // 3)
+            keep.extend(rng.permutation(rows)[:limit].tolist() if rows else [])
+    keep.sort()
+    return LabelledSet(
+        ids=[data.ids[i] for i in keep],
+        texts=[data.texts[i] for i in keep],
+        labels=[data.labels[i] for i in keep],
+        languages=[data.languages[i] for i in keep],
+        splits=[data.splits[i] for i in keep],
+    )
+
+
+def anonymise_all(
+    anonymiser: Anonymiser, data: LabelledSet, progress: Progress | None
+) -> list[str]:
+    """Anonymise every text (the models only ever see placeholders)."""
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress("anonymising", done, len(data))
+
+    results = anonymiser.anonymise_batch(data.texts, data.languages, progress=tick)
+    return [model_text(r.anonymised_text) for r in results if isinstance(r, Redaction)]
+
+
+def _mix_weight(
+    config: TrainingConfig, p_tr: np.ndarray | None, p_bl: np.ndarray, y: np.ndarray
+) -> float:
+    from sklearn.metrics import f1_score
+
+    if config.ensemble == "baseline" or p_tr is None:
+        return 0.0
+    if config.ensemble == "transformer":
+        return 1.0
+    grid = np.round(np.linspace(0, 1, 11), 2)
+    scores = [f1_score(y, (w * p_tr + (1 - w) * p_bl).argmax(1), average="macro") for w in grid]
+    return float(grid[int(np.argmax(scores))])
+
+
+def train(
+    data_path: str | Path,
+    output: str | Path,
+    *,
+    config: TrainingConfig | None = None,
+    taxonomy: Taxonomy,
+    anonymiser: Anonymiser,
+    progress: Progress | None = None,
+    track: bool = True,
+    register_as: str | None = "triage-router",
+) -> TrainingResult:
+    """Train a routing model on a labelled file and save it to ``output``."""
+    from triage.classify.transformer import TransformerClassifier
+
+    config = config or TrainingConfig()
+    started = time.perf_counter()
+    data = _cap_rows(
+        load_labelled(data_path, taxonomy, seed=config.seed), config.max_rows_per_label, config.seed
+    )
+    texts = anonymise_all(anonymiser, data, progress)
+    label_index = {label: i for i, label in enumerate(taxonomy.labels)}
+    y = np.array([label_index[label] for label in data.labels])
+    split = np.array(data.splits)
+    parts = {name: np.flatnonzero(split == name) for name in ("train", "validation", "test")}
+    if len(parts["train"]) == 0 or len(parts["validation"]) == 0:
+        raise ConfigError("training needs rows in both the train and validation splits")
+
+    def pick(name: str) -> list[str]:
+        return [texts[i] for i in parts[name]]
+
+    baseline = TfidfBaseline(C=config.baseline_c, seed=config.seed)
+    baseline.fit(pick("train"), y[parts["train"]].tolist(), len(taxonomy.labels))
+    transformer = None
+    if config.ensemble != "baseline":
+        transformer = TransformerClassifier(
+            base_model=config.base_model,
+            max_length=config.max_length,
+            epochs=config.epochs,
+            learning_rate=config.learning_rate,
+            batch_size=config.batch_size,
+            weight_decay=config.weight_decay,
+            warmup_ratio=config.warmup_ratio,
+            patience=config.patience,
+            seed=config.seed,
+            bf16=config.bf16,
+            extra_tokens=placeholder_tokens(anonymiser.config.entities),
+        ).fit(
+            pick("train"),
+            y[parts["train"]].tolist(),
+            taxonomy.labels,
+            validation=(pick("validation"), y[parts["validation"]].tolist()),
+            progress=progress,
+        )
+    model = RoutingModel(
+        taxonomy=taxonomy, transformer=transformer, baseline=baseline, min_margin=config.min_margin
+    )
+    result_metrics, baseline_metrics, calibration = _calibrate_and_score(
+        model, config, pick, y, parts
+    )
+    seconds = time.perf_counter() - started
+    model.metadata = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "base_model": config.base_model or "sentence-transformers/all-MiniLM-L6-v2 (offline)",
+        "anonymiser_config_hash": anonymiser.config_hash,
+        "taxonomy_hash": taxonomy.digest,
+        "data": {
+            "file": str(data_path),
+            "digest": data.digest,
+            "counts": data.counts(),
+            "languages": {lang or "?": data.languages.count(lang) for lang in set(data.languages)},
+        },
+        "training_config": config.model_dump(),
+        "history": getattr(transformer, "history_", []),
+        "training_seconds": round(seconds, 1),
+        "metrics": {"model": result_metrics, "baseline": baseline_metrics},
+        **calibration,
+    }
+    model.metadata["reliability"] = calibration.pop("reliability")
+    folder = model.save(output)
+    import yaml as _yaml
+
+    (folder / "anonymiser.yaml").write_text(
+        _yaml.safe_dump(
+            anonymiser.config.model_dump(mode="json", exclude_none=True),
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        "utf-8",
+    )
+    result = TrainingResult(model, folder, result_metrics, baseline_metrics, seconds)
+    if track:
+        from triage.tracking import log_training_run
+
+        result.run_id, result.model_version = log_training_run(result, register_as=register_as)
+    return result
+
+
+def _calibrate_and_score(model, config, pick, y, parts):
+    """Choose mix weight, temperature and threshold on validation; score on test."""
+    oos = model.out_of_scope_index
+    labels = model.labels
+    y_val = y[parts["validation"]]
+    p_bl_val = model.baseline.predict_proba(pick("validation"))
+    p_tr_val = None
+    if model.transformer is not None:
+        from triage.classify.calibration import softmax_t
+
+        p_tr_val = softmax_t(model.transformer.predict_logits(pick("validation")))
+    model.ensemble_weight = _mix_weight(config, p_tr_val, p_bl_val, y_val)
+    mixed_val = model.mixed_probabilities(pick("validation"))
+    model.temperature = fit_temperature(np.log(np.clip(mixed_val, 1e-12, 1)), y_val)
+    model.threshold = choose_threshold(
+        calibrate(mixed_val, model.temperature), y_val, oos, config.target_precision
+    )
+    # the baseline alone, calibrated and thresholded the same way, for the side-by-side figures
+    bl_temperature = fit_temperature(np.log(np.clip(p_bl_val, 1e-12, 1)), y_val)
+    bl_threshold = choose_threshold(
+        calibrate(p_bl_val, bl_temperature), y_val, oos, config.target_precision
+    )
+    split = "test" if len(parts["test"]) else "validation"
+    y_eval = y[parts[split]]
+    mixed = model.mixed_probabilities(pick(split))
+    metrics = routing_metrics(
+        calibrate(mixed, model.temperature),
+        y_eval,
+        labels,
+        out_of_scope=oos,
+        threshold=model.threshold,
+        uncalibrated=mixed,
+    )
+    p_bl = model.baseline.predict_proba(pick(split))
+    baseline_metrics = routing_metrics(
+        calibrate(p_bl, bl_temperature),
+        y_eval,
+        labels,
+        out_of_scope=oos,
+        threshold=bl_threshold,
+        uncalibrated=p_bl,
+    )
+    metrics["split"] = baseline_metrics["split"] = split
+    calibration = {
+        "baseline_temperature": bl_temperature,
+        "baseline_threshold": bl_threshold,
+        "reliability": {
+            "before calibration": reliability_points(mixed, y_eval),
+            "after calibration": reliability_points(calibrate(mixed, model.temperature), y_eval),
+        },
+    }
+    return metrics, baseline_metrics, calibration
+
+
+__all__ += ["anonymise_all", "folder_digest"]

@@ -1,0 +1,47 @@
+import numpy as np
+import pytest
+
+from triage.classify.calibration import (
+    choose_threshold,
+    expected_calibration_error,
+    fit_temperature,
+    softmax_t,
+)
+
+
+def _sample(temperature: float, n: int = 4000, classes: int = 5, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    logits = rng.normal(0, 3, size=(n, classes))
+    probs = softmax_t(logits, temperature)
+    labels = np.array([rng.choice(classes, p=p) for p in probs])
+    return logits, labels
+
+
+@pytest.mark.parametrize("true_temperature", [0.5, 2.0, 4.0])
+def test_temperature_scaling_recovers_the_temperature(true_temperature):
+    logits, labels = _sample(true_temperature)
+    assert fit_temperature(logits, labels) == pytest.approx(true_temperature, rel=0.15)
+
+
+def test_calibration_lowers_ece_of_overconfident_scores():
+    logits, labels = _sample(3.0)
+    before = expected_calibration_error(softmax_t(logits), labels)
+    after = expected_calibration_error(softmax_t(logits, fit_temperature(logits, labels)), labels)
+    assert after < before / 2
+
+
+def test_threshold_reaches_the_target_precision_on_auto_routed():
+    logits, labels = _sample(1.0)
+    probs = softmax_t(logits)
+    threshold = choose_threshold(probs, labels, out_of_scope=4, target_precision=0.9)
+    predicted = probs.argmax(1)
+    auto = (predicted != 4) & (probs.max(1) >= threshold)
+    assert (predicted[auto] == labels[auto]).mean() >= 0.9
+    assert 0 < auto.mean() < 1
+
+
+def test_unreachable_precision_sends_everything_to_review():
+    rng = np.random.default_rng(1)
+    probs = softmax_t(rng.normal(size=(200, 3)))
+    labels = rng.integers(0, 3, 200)
+    assert choose_threshold(probs, labels, out_of_scope=2, target_precision=1.0) == 1.0

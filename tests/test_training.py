@@ -1,0 +1,76 @@
+"""The real path: a tiny fine-tune of the offline MiniLM, saved, logged, registered, promoted."""
+
+from pathlib import Path
+
+import pytest
+
+from triage import Anonymiser
+from triage.classify.model import RoutingModel
+from triage.taxonomy import load_taxonomy
+from triage.training import load_training_config, train
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "experiments" / "data" / "municipal" / "municipal_requests.jsonl"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    mlflow = pytest.importorskip("mlflow")
+    store = tmp_path_factory.mktemp("mlflow")
+    uri = f"sqlite:///{store / 'mlflow.db'}"
+    patch = pytest.MonkeyPatch()
+    patch.setenv("MLFLOW_TRACKING_URI", uri)
+    mlflow.set_tracking_uri(uri)
+    config = load_training_config(ROOT / "experiments" / "configs" / "tiny.yaml")
+    result = train(
+        DATA,
+        tmp_path_factory.mktemp("model"),
+        config=config,
+        taxonomy=load_taxonomy(),
+        anonymiser=Anonymiser(),
+        track=True,
+        register_as="triage-test",
+    )
+    yield result
+    patch.undo()
+
+
+def test_tiny_fine_tune_beats_chance_by_far(trained):
+    chance = 1 / len(trained.model.labels)
+    assert trained.metrics["accuracy"] > 3 * chance
+    assert trained.model.transformer is not None
+    assert trained.model.metadata["history"][0]["train_loss"] > 0
+
+
+def test_model_folder_is_self_contained_and_pickle_free(trained):
+    files = {p.relative_to(trained.folder).as_posix() for p in trained.folder.rglob("*")}
+    assert {
+        "triage_model.json",
+        "anonymiser.yaml",
+        "transformer/model.safetensors",
+        "baseline/baseline.safetensors",
+    } <= files
+    assert not [f for f in files if f.endswith((".pkl", ".pickle", ".bin", ".pt"))]
+    reloaded = RoutingModel.load(trained.folder)
+    texts = ["Il y a un nid-de-poule énorme devant le <ADDRESS_1>", "Je veux m'inscrire au PLU"]
+    assert [d.queue for d in reloaded.route(texts)] == [d.queue for d in trained.model.route(texts)]
+    assert reloaded.metadata["anonymiser_config_hash"] == Anonymiser().config_hash
+
+
+def test_registered_pyfunc_routes_raw_text_like_the_library(trained):
+    import mlflow
+    import pandas as pd
+
+    from triage.tracking import promote
+
+    assert trained.run_id and trained.model_version == "1"
+    promote("1", name="triage-test")
+    pyfunc = mlflow.pyfunc.load_model("models:/triage-test@champion")
+    raw = "Bonjour, je suis Marie Curie (06 12 34 56 78), le lampadaire de ma rue est cassé."
+    answer = pyfunc.predict(pd.DataFrame({"text": [raw], "language": ["fr"]}))
+    assert "Marie" not in answer["anonymised_text"][0]
+    anonymised = Anonymiser().anonymise(raw, "fr").anonymised_text
+    expected = trained.model.route([anonymised])[0]
+    assert answer["queue"][0] == expected.queue
+    via_alias = RoutingModel.load("models:/triage-test@champion")
+    assert via_alias.labels == trained.model.labels
