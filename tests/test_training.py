@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from triage import Anonymiser
@@ -53,7 +54,12 @@ def test_model_folder_is_self_contained_and_pickle_free(trained):
     assert not [f for f in files if f.endswith((".pkl", ".pickle", ".bin", ".pt"))]
     reloaded = RoutingModel.load(trained.folder)
     texts = ["Il y a un nid-de-poule énorme devant le <ADDRESS_1>", "Je veux m'inscrire au PLU"]
-    assert [d.queue for d in reloaded.route(texts)] == [d.queue for d in trained.model.route(texts)]
+    np.testing.assert_allclose(
+        reloaded.predict_proba(texts), trained.model.predict_proba(texts), atol=1e-5
+    )
+    np.testing.assert_allclose(
+        reloaded.baseline.predict_proba(texts), trained.model.baseline.predict_proba(texts)
+    )
     assert reloaded.metadata["anonymiser_config_hash"] == Anonymiser().config_hash
 
 

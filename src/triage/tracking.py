@@ -68,8 +68,12 @@ class TriagePyfuncModel:
         self.model = RoutingModel.load(folder)
         self.anonymiser = Anonymiser(folder / "anonymiser.yaml")
 
-    def predict(self, context: Any, model_input: Any, params: Any = None) -> Any:
-        """``model_input``: a DataFrame with ``text`` (and optional ``language``)."""
+    def predict(self, context, model_input, params=None):  # type: ignore[no-untyped-def]
+        """``model_input``: a DataFrame with ``text`` (and optional ``language``).
+
+        Left without type hints: MLflow would try to derive a signature from them, and the
+        logged model carries an explicit one.
+        """
         import pandas as pd
 
         texts = [str(t) for t in model_input["text"]]
