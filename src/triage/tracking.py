@@ -68,7 +68,7 @@ class TriagePyfuncModel:
         self.model = RoutingModel.load(folder)
         self.anonymiser = Anonymiser(folder / "anonymiser.yaml")
 
-    def predict(self, context, model_input, params=None):  # type: ignore[no-untyped-def]
+    def predict(self, context, model_input, params=None):
         """``model_input``: a DataFrame with ``text`` (and optional ``language``).
 
         Left without type hints: MLflow would try to derive a signature from them, and the
