@@ -80,3 +80,13 @@ def test_registered_pyfunc_routes_raw_text_like_the_library(trained):
     assert answer["queue"][0] == expected.queue
     via_alias = RoutingModel.load("models:/triage-test@champion")
     assert via_alias.labels == trained.model.labels
+
+
+def test_evaluate_reports_model_and_baseline_figures_on_the_test_split(trained):
+    from triage.evaluation.routing import evaluate_model
+
+    figures, baseline, labels = evaluate_model(trained.folder, DATA, split="test")
+    assert figures["n"] == baseline["n"] == 304
+    for key in ("accuracy", "macro_f1", "ece", "ece_before_calibration", "coverage", "oos_recall"):
+        assert 0.0 <= figures[key] <= 1.0 and 0.0 <= baseline[key] <= 1.0
+    assert set(figures["f1"]) == set(labels)

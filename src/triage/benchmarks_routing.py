@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,8 @@ def _write(
 
 
 def _clean(label: str) -> str:
-    return label.strip().lower().replace(" ", "_").replace("-", "_")
+    """A department id from a public intent name ("reverted_card_payment?" has a '?')."""
+    return re.sub(r"[^a-z0-9_]", "", label.strip().lower().replace(" ", "_").replace("-", "_"))
 
 
 def prepare_banking77(source: Path, workdir: Path) -> tuple[Path, Path]:
