@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from triage.exceptions import TriageError
 
@@ -146,6 +147,19 @@ ModelOption = Annotated[
 DEFAULT_MODEL = Path("models/default")
 
 
+def _stage_progress() -> Progress:
+    """One progress bar per stage (anonymising, fine-tuning) on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
 def _progress_callback(progress):
     tasks: dict[str, int] = {}
 
@@ -176,8 +190,6 @@ def train(
     track: Annotated[bool, typer.Option(help="Log the run to MLflow.")] = True,
 ) -> None:
     """Anonymise, fine-tune, calibrate and evaluate a routing model; log it to MLflow."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from triage.anonymise import Anonymiser
     from triage.taxonomy import load_taxonomy
     from triage.training import load_training_config
@@ -189,13 +201,7 @@ def train(
         if base_model is not None:
             config.base_model = base_model
         anonymiser = Anonymiser(anonymiser_config, n_process=config.anonymiser_processes)
-        progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-        )
+        progress = _stage_progress()
         with progress, anonymiser:
             result = run_training(
                 data,
@@ -316,8 +322,6 @@ def bench_routing(
     """Train and score on Banking77 or CLINC150 (long: a benchmark, not a test)."""
     import json as _json
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from triage.anonymise import Anonymiser
     from triage.benchmarks_routing import routing_benchmark
     from triage.training import load_training_config
@@ -327,13 +331,7 @@ def bench_routing(
         config = load_training_config(train_config)
         if epochs is not None:
             config.epochs = epochs
-        progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-        )
+        progress = _stage_progress()
         with progress, Anonymiser(n_process=2) as anonymiser:
             out = routing_benchmark(
                 name,
