@@ -2,7 +2,8 @@
 
 Reads ``pii_corpus_src.jsonl`` (one request a line, PII written inline as
 ``[[TYPE|value]]``) and writes ``pii_corpus.jsonl`` next to it, one object a
-line::
+line (and likewise ``pii_corpus_dev2_src.jsonl`` -> ``pii_corpus_dev2.jsonl``,
+the later ``dev2`` tuning set, see ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -19,6 +20,9 @@ requests and spans per split, per language and per type.
 Usage::
 
     python build_corpus.py [--src PATH] [--out PATH]
+
+Without ``--src``/``--out`` both corpora are built; with either, only that one
+(with the rules of the main corpus).
 
 Standard library only.
 """
@@ -59,6 +63,8 @@ TYPES = (
 )
 LANGUAGES = ("fr", "en")
 SPLITS = ("dev", "test")
+#: further corpora built by default: (source, output, allowed splits, id prefix)
+EXTRA_CORPORA = (("pii_corpus_dev2_src.jsonl", "pii_corpus_dev2.jsonl", ("dev2",), "dev2-"),)
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
 
@@ -154,7 +160,7 @@ def parse_markup(markup: str, rid: str):
     return text, spans
 
 
-def build(src: str, out: str) -> list:
+def build(src: str, out: str, splits: tuple = SPLITS, id_prefix: str = "") -> list:
     records = []
     seen = set()
     with open(src, encoding="utf-8") as fh:
@@ -171,9 +177,11 @@ def build(src: str, out: str) -> list:
             seen.add(rid)
             if set(obj) != {"id", "language", "split", "markup"}:
                 raise CorpusError(f"{rid}: unexpected keys {sorted(obj)}")
-            if obj["language"] not in LANGUAGES or not rid.startswith(obj["language"] + "-"):
+            if obj["language"] not in LANGUAGES or not rid.startswith(
+                id_prefix + obj["language"] + "-"
+            ):
                 raise CorpusError("{}: bad language {!r}".format(rid, obj["language"]))
-            if obj["split"] not in SPLITS:
+            if obj["split"] not in splits:
                 raise CorpusError("{}: bad split {!r}".format(rid, obj["split"]))
             text, spans = parse_markup(obj["markup"], rid)
             for s in spans:
@@ -193,7 +201,7 @@ def build(src: str, out: str) -> list:
     return records
 
 
-def report(records: list) -> str:
+def report(records: list, splits: tuple = SPLITS) -> str:
     req = collections.Counter()
     counts = collections.Counter()
     for r in records:
@@ -202,45 +210,63 @@ def report(records: list) -> str:
         for s in r["spans"]:
             counts[(s["type"], r["split"])] += 1
             counts[(s["type"], r["language"])] += 1
-    cols = SPLITS + LANGUAGES
+    cols = splits + LANGUAGES
     detail = ", ".join(f"{c} {req[c]}" for c in cols)
     lines = [f"requests: {len(records)} ({detail})"]
-    row_fmt = "{:<18} {:>6} {:>6} {:>6} {:>6} {:>6}"
+    row_fmt = "{:<18}" + " {:>6}" * (len(cols) + 1)
     lines.append(row_fmt.format("type", *cols, "total"))
     totals = collections.Counter()
     for t in TYPES:
         row = [counts[(t, c)] for c in cols]
         for c, n in zip(cols, row, strict=True):
             totals[c] += n
-        lines.append(row_fmt.format(t, *row, row[0] + row[1]))
+        lines.append(row_fmt.format(t, *row, sum(row[: len(splits)])))
     lines.append(
-        row_fmt.format("all spans", *(totals[c] for c in cols), totals["dev"] + totals["test"])
+        row_fmt.format("all spans", *(totals[c] for c in cols), sum(totals[c] for c in splits))
     )
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build pii_corpus.jsonl from its markup source.")
-    parser.add_argument("--src", default=os.path.join(HERE, "pii_corpus_src.jsonl"))
-    parser.add_argument("--out", default=os.path.join(HERE, "pii_corpus.jsonl"))
+    parser.add_argument("--src", default=None, help="default: pii_corpus_src.jsonl")
+    parser.add_argument("--out", default=None, help="default: pii_corpus.jsonl")
     args = parser.parse_args(argv)
-    try:
-        records = build(args.src, args.out)
-    except CorpusError as exc:
-        print(f"ERROR: {exc}", file=sys.stderr)
-        return 1
-    print(report(records))
-    missing = [
-        t
-        for t in TYPES
-        if any(
-            not any(s["type"] == t for r in records if r["split"] == sp for s in r["spans"])
-            for sp in SPLITS
+    jobs = [
+        (
+            args.src or os.path.join(HERE, "pii_corpus_src.jsonl"),
+            args.out or os.path.join(HERE, "pii_corpus.jsonl"),
+            SPLITS,
+            "",
         )
     ]
-    if missing:
-        print("WARNING: types missing from a split: {}".format(", ".join(missing)), file=sys.stderr)
-    print(f"written {args.out}")
+    if args.src is None and args.out is None:
+        jobs += [
+            (os.path.join(HERE, s), os.path.join(HERE, o), sp, p) for s, o, sp, p in EXTRA_CORPORA
+        ]
+    for number, (src, out, splits, id_prefix) in enumerate(jobs):
+        if number:
+            print()
+        try:
+            records = build(src, out, splits, id_prefix)
+        except CorpusError as exc:
+            print(f"ERROR: {exc}", file=sys.stderr)
+            return 1
+        print(report(records, splits))
+        missing = [
+            t
+            for t in TYPES
+            if any(
+                not any(s["type"] == t for r in records if r["split"] == sp for s in r["spans"])
+                for sp in splits
+            )
+        ]
+        if missing:
+            print(
+                "WARNING: types missing from a split: {}".format(", ".join(missing)),
+                file=sys.stderr,
+            )
+        print(f"written {out}")
     return 0
 
 

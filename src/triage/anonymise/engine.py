@@ -25,8 +25,9 @@ from .config import AnonymiserConfig, RecognizerSpec, load_config
 from .context import WindowContextEnhancer
 from .html import html_to_text, looks_like_html
 from .language import LanguageDetector, LinguaLanguageDetector
+from .names import expand_persons
 from .nlp import OfflineSpacyNlpEngine
-from .postprocess import Span, resolve
+from .postprocess import Span, merge, resolve
 from .recognizers import BUILTIN
 from .recognizers.base import make_pattern_recognizer
 from .recognizers.presidio_predefined import build_presidio
@@ -304,7 +305,14 @@ class Anonymiser:
             done: set[int] = set()
             for (job, offset, _), found in zip(pieces, results, strict=True):
                 job.spans.extend(
-                    Span(r.entity_type, r.start + offset, r.end + offset, r.score) for r in found
+                    Span(
+                        r.entity_type,
+                        r.start + offset,
+                        r.end + offset,
+                        r.score,
+                        (r.recognition_metadata or {}).get("recognizer_name", ""),
+                    )
+                    for r in found
                 )
                 if progress is not None and offset == 0 and id(job) not in done:
                     done.add(id(job))
@@ -317,6 +325,8 @@ class Anonymiser:
 
     def _finish(self, job: _Job) -> Redaction:
         spans = resolve(job.spans, job.text, self.config.allow_list)
+        if "PERSON" in self.config.entities:
+            spans = merge(spans + expand_persons(spans, job.text))
         names = placeholders.assign_placeholders(spans, job.text)
         pseudonyms: dict[str, str] = {}
         if self._key is not None:

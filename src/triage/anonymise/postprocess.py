@@ -7,14 +7,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Span", "normalise_value", "resolve"]
+__all__ = ["Span", "merge", "normalise_value", "resolve"]
 
 #: A person-like name right after these words names a place, not someone ("rue Victor Hugo").
 _PLACE_BEFORE_NAME = re.compile(
-    r"(?:\b(?:rue|avenue|av|boulevard|bd|(?<!la )place|impasse|allée|allee|chemin|quai|square|cours"
+    r"(?:\b(?:rue|avenue|av|boulevard|bd|place|rond-point|impasse|allée|allee|chemin|quai|square|cours"
     r"|école|ecole|collège|college|lycée|lycee|gymnase|stade|salle|parc|jardin|crèche|creche"
     r"|résidence|residence|médiathèque|mediatheque|bibliothèque|piscine|hôpital|hopital"
-    r"|centre|maison|groupe scolaire|espace|street|road|school|park)"
+    r"|centre|maison|groupe scolaire|espace|street|road|school|park|restaurant|traiteur"
+    r"|boulangerie|café|bar|hôtel|hotel|magasin|société|entreprise|association|garage"
+    r"|pharmacie|cabinet|salon|brasserie|épicerie|supermarché|club|collectif|comité)"
     r"(?:[ ]+(?:maternelle|élémentaire|elementaire|primaire|municipale?|publique|privée"
     r"|communale?|sportif|culturel|social|scolaire|nautique|aquatique))?"
     r"[ ]+(?:de[ ]+|du[ ]+"
@@ -31,18 +33,100 @@ _TITLE_WITH_ARTICLE = re.compile(
     r"(?:monsieur|madame|mademoiselle|mr|mrs|ms|dear)\s+(?:le|la|les|l'|the)\b", re.IGNORECASE
 )
 _URL_WITH_PATH_OR_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|/", re.IGNORECASE)
+_INSTEAD_OF = re.compile(r"\bla place d[eu']?\s*$", re.IGNORECASE)  # "à la place de X"
+_PLACE_AFTER_NAME = re.compile(
+    r"\s+(?:school|college|high school|park|street|road|avenue|square|library|hospital|stadium"
+    r"|gym|pool|centre|center)\b",
+    re.IGNORECASE,
+)
+_NOT_IN_NAME = re.compile(r"[\n|@(<\d]")
+_WORDS = re.compile(r"[^\s]+")
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "da",
+    "di",
+    "dos",
+    "del",
+    "y",
+    "ní",
+    "ó",
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "ibn",
+    "ter",
+    "te",
+    "zu",
+    "mac",
+}
+_POSSESSIVES = {
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "my",
+    "our",
+    "your",
+    "his",
+    "her",
+    "their",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+}
+_TITLE_WORDS = {
+    "madame",
+    "monsieur",
+    "mademoiselle",
+    "mme",
+    "mlle",
+    "m.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "docteur",
+    "maître",
+    "sir",
+    "madam",
+    "bonjour",
+    "hello",
+    "dear",
+    "cher",
+    "chère",
+    "le",
+    "la",
+    "maire",
+    "the",
+    "mayor",
+}
 _NON_ALNUM = re.compile(r"[\W_]+")
 _FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A detection in text offsets (mutable copies are made with ``dataclasses.replace``)."""
+    """A detection in text offsets, with the name of the recognizer that made it."""
 
     type: str
     start: int
     end: int
     score: float
+    source: str = ""
 
 
 def normalise_value(entity_type: str, value: str) -> str:
@@ -72,14 +156,28 @@ def _trim(span: Span, text: str) -> Span | None:
         title = _LEADING_TITLE.match(text, start, end)
         if title is not None and title.end() < end:
             start = title.end()
-    if span.type == "PERSON" and "\n" in text[start:end]:
-        # NER spans running over a line break take the next line's first word along.
-        end = start + text[start:end].index("\n")
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    if span.type == "PERSON":
+        end = _trim_person_end(text, start, end)
     if start >= end:
         return None
-    return Span(span.type, start, end, span.score)
+    return Span(span.type, start, end, span.score, span.source)
+
+
+def _trim_person_end(text: str, start: int, end: int) -> int:
+    """Cut what the NER model ran on past a name: the next line, a number, trailing words."""
+    cut = _NOT_IN_NAME.search(text, start, end)
+    if cut is not None:
+        end = cut.start()
+    words = list(_WORDS.finditer(text, start, end))
+    if len(words) >= 2 and words[0].group()[0].isupper():
+        # "Iain MacLeod instead of Ian": stop at the first lower-case word that is no particle
+        for word in words[1:]:
+            if word.group().islower() and word.group() not in _PARTICLES:
+                end = word.start()
+                break
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–|"):
+        end -= 1
+    return end
 
 
 def _plausible(span: Span, text: str, allow: set[str]) -> bool:
@@ -91,10 +189,21 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         letters = [char for char in value if char.isalpha()]
         if len(letters) < 2 or any(char.isdigit() for char in value) or "@" in value:
             return False
+        cue = span.source in ("PersonCueRecognizer", "NameExpansion")
         after_title = _TITLE_BEFORE.search(text[max(0, span.start - 15) : span.start])
-        if " " not in value.strip() and value.islower() and not after_title:
+        if " " not in value.strip() and value.islower() and not (after_title or cue):
             return False  # a single lower-case word is a common word far more often than a name
-        if _PLACE_BEFORE_NAME.search(text[max(0, span.start - 40) : span.start]):
+        words = value.casefold().split()
+        if words and (
+            words[0] in _POSSESSIVES or all(w in allow or w in _TITLE_WORDS for w in words)
+        ):
+            return False  # "Mon fils", "Bonjour Monsieur"
+        if "&" in value:
+            return False  # "Couvertures Vidal & Fils" is a company
+        if _PLACE_AFTER_NAME.match(text, span.end):
+            return False  # "the Jules Ferry school"
+        before = text[max(0, span.start - 40) : span.start]
+        if _PLACE_BEFORE_NAME.search(before) and not _INSTEAD_OF.search(before):
             return False
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
@@ -104,8 +213,8 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
 def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) -> list[Span]:
     """Drop allow-listed and implausible detections, then merge overlaps.
 
-    Overlapping detections become one span covering all of them, typed after the best one
-    (highest score, then longest), so every character is masked exactly once.
+    Overlapping detections become one span covering all of them, typed after the longest one
+    (then the highest score), so every character is masked exactly once.
     """
     allow = {word.casefold() for word in allow_list}
     candidates = [
@@ -113,14 +222,24 @@ def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) ->
         for span in spans
         if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
     ]
+    return merge(candidates)
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Merge overlapping spans (no filtering): one span per group, typed after the longest."""
+    candidates = list(spans)
     candidates.sort(key=lambda span: (span.start, -span.end))
     merged: list[Span] = []
     best: list[Span] = []
     for span in candidates:
         if merged and span.start < merged[-1].end:
-            group_best = max(best[-1], span, key=lambda s: (s.score, s.end - s.start))
+            group_best = max(best[-1], span, key=lambda s: (s.end - s.start, s.score))
             merged[-1] = Span(
-                group_best.type, merged[-1].start, max(merged[-1].end, span.end), group_best.score
+                group_best.type,
+                merged[-1].start,
+                max(merged[-1].end, span.end),
+                group_best.score,
+                group_best.source,
             )
             best[-1] = group_best
         else:

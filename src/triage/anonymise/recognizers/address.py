@@ -58,11 +58,21 @@ _POSTCODE_CITY = (
 _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (
     r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
-    r"|[ée]tage|entr[ée]e|logement|log\.?)"
+    r"|[ée]tage|entr[ée]e|logement|log\.?|chambre|flat|unit|mobile[ ]home|bp|cs|tsa)"
 )
-_BUILDING_PART = (
-    rf"(?:[ ]*,?[ ]*{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,4}}"
-    rf"|[ ]*,?[ ]*\d{{1,2}}(?:e|er|ème)[ ]+[ée]tage)"
+_FLOOR = (
+    r"(?:\d{1,2}(?:e|er|ème|eme|st|nd|rd|th)[ ]+(?:[ée]tage|floor)"
+    r"(?:[ ]+(?:gauche|droite|left|right))?"
+    r"|rez[- ]de[- ]chauss[ée]e|ground[ ]floor)"
+)
+_BUILDING_PART = rf"(?:[ ]*,?[ ]*(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR}))"
+# Parts written before the street: "appartement 12, 3e étage, 27 avenue ...", "flat 2, 15 rue ...".
+_BUILDING_LEAD = rf"(?:(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})[ ]*,[ ]*)"
+# A named house or site before the street: "Le Clos des Vignes, 12 chemin ...",
+# "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
+_NAMED_PLACE = (
+    r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château)"
+    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})[ ]*,[ ]*)"
 )
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
@@ -95,21 +105,29 @@ PATTERNS = [
     ("Unit or box", rf"(?<![\w]){_UNIT}", 0.55),
     (
         "Numbered street",
-        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b{_NAME}"
-        rf"{_POSTCODE_CITY}?"
-        rf"{_BUILDING_PART}*",
+        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*(?:{_NUMBER})[ ]*,?[ ]*"
+        rf"(?:{_STREET_TYPES})\b{_NAME}{_BUILDING_PART}*{_POSTCODE_CITY}?{_BUILDING_PART}*",
         0.65,
     ),
     (
         # Any street name (even with "à", "et"...) when a postcode follows on the same line.
         "Numbered street with postcode",
-        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_NUMBER})[ ]*,?[ ]*(?:{_STREET_TYPES})\b[^,\n\d]{{1,50}}?"
-        rf"{_POSTCODE_CITY}",
+        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*(?:{_NUMBER})[ ]*,?[ ]*"
+        rf"(?:{_STREET_TYPES})\b[^,\n\d]{{1,50}}?{_BUILDING_PART}*{_POSTCODE_CITY}",
         0.7,
     ),
     (
+        # Rural addresses without a house number: "Lieu-dit Les Bruyères, 71460 Saint-Gengoux",
+        # "Hameau de la Grange Neuve\n03240 Le Montet", "Les Genêts, hameau de Bellevue, ...".
+        "Lieu-dit or hamlet",
+        rf"(?<![\w]){_NAMED_PLACE}?(?:lieu[- ]?dit|ld|hameau|quartier|village)[ ]+[^,\n]{{2,40}}"
+        rf"{_BUILDING_PART}*{_POSTCODE_CITY}",
+        0.65,
+    ),
+    (
         "Residence or building",
-        rf"(?<![\w])(?:r[ée]sidence|immeuble|cit[ée]|lotissement)[ ]+(?-i:[A-ZÀ-Ý])[\w’'\-]*"
+        rf"(?<![\w])(?:r[ée]sidence|immeuble|cit[ée]|lotissement)[ ]+(?:{_CONNECTOR}[ ]+)*"
+        rf"(?-i:[A-ZÀ-Ý])[\w’'\-]*"
         rf"(?:[ ]+(?:{_CONNECTOR}[ ]+)*[\w’'\-]+){{0,3}}{_BUILDING_PART}+{_POSTCODE_CITY}?",
         0.6,
     ),

@@ -1,7 +1,10 @@
-"""Person names announced by a cue the NER model can miss: titles, "je suis", family, signatures.
+"""Person names announced by a cue the NER model can miss.
 
-Complements spaCy's NER; the name itself must be capitalised (or all upper case), so
-"Monsieur le Maire" or "je suis inquiète" are not names.
+Cues: titles, "je suis", relatives and families, form fields ("Nom : ..."), greetings
+("Bonjour Nadia,"), a birth mention ("Santu Pieri, né le ..."), a child's age or class
+("Maël (10 ans)"), signatures and name lines. Complements spaCy's NER; outside form fields the
+name must be capitalised (or all upper case), so "Monsieur le Maire" or "je suis inquiète" are
+not names. Letters are Unicode classes, so "Aydın", "Ní Bhriain" or "Ó Murchú" match.
 """
 
 from __future__ import annotations
@@ -13,45 +16,73 @@ from presidio_analyzer import EntityRecognizer
 from .base import make_pattern_recognizer
 
 ENTITY = "PERSON"
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
 _WORD = (
-    rf"(?:[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
-    rf"|O[’'][{_UP}][{_LOW}]+)"
+    r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*"
+    r"|\p{Lu}{2,}(?:[-'’]\p{Lu}+)*|\p{Lu}[’']\p{Lu}\p{Ll}+)"
 )
-_PARTICLE = r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|dos|del|mac|mc|bin)"
+_PARTICLE = (
+    r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|dos|del|mac|mc|bin|bint|abu|ní|ó"
+    r"|ua|nic|ter|te|zu|y)"
+)
 _NOT_NAME = (
     r"(?:Le|La|Les|L|Maire|Madame|Monsieur|Adjoint|Adjointe|Directeur|Directrice|Président|"
     r"Présidente|Responsable|Conseiller|Conseillère|Préfet|Préfète|Mairie|Service|Services|"
-    r"Bonjour|Merci|Cordialement|The|Mayor|Sir|Madam|Dear|Objet|Re|Tel|Tél|Mr|Mrs|Ms)\b"
+    r"Bonjour|Merci|Cordialement|The|Mayor|Sir|Madam|Dear|Objet|Re|Tel|Tél|Mr|Mrs|Ms|Je|Tu|Il|"
+    r"Elle|Nous|Vous|On|Courriel|Mail|Email|Adresse|SIRET|SIREN|RIB|IBAN|CAF|CPAM|PS|NB|OK|"
+    r"Ok|Thanks|Hello|Hi|Regards|Cheers|Bonne|Bon|Salut|Mme|Mlle|Dr|We|I|My|Our)\b"
 )
 _NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{0,3}})"
 # A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
 _FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{1,2}})"
-_LOWER_NAME = r"(?-i:[a-zß-öø-ÿ][a-zß-öø-ÿ\-]+[ ][a-zß-öø-ÿ][a-zß-öø-ÿ\-]+)"
+_LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
+_LOWER_NAME = rf"(?:{_LOWER_WORD}[ ]{_LOWER_WORD})"
 _TITLES = (
     r"madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|m\.|mr\."
     r"|mrs\.|ms\.|dr\.|mmes|mm\."
 )
 _SELF = (
     r"je suis|je m'appelle|je m’appelle|je me nomme|je soussigné|je soussignée|moi c'est"
-    r"|my name is|i am|i'm|this is|signé|sign[ée]|c'est|c"
+    r"|my name is|i am|i'm|this is|signé|sign[ée]|c'est|c|we are|nous sommes|au nom de"
+    r"|in the name of|de la part de|on behalf of"
 )
 _KIN = (
-    r"(?:mon|ma|mes|notre|nos|my|our)[ ]+(?:fils|fille|mari|femme|épouse|époux|epouse|epoux"
-    r"|conjoint|conjointe|compagnon|compagne|mère|mere|père|pere|frère|frere|soeur|sœur|voisin"
-    r"|voisine|enfant|enfants|petit-fils|petite-fille|neveu|nièce|oncle|tante|locataire"
-    r"|son|daughter|husband|wife|partner|neighbour|neighbor|child|mother|father|brother|sister)"
+    r"(?:(?:mon|ma|mes|notre|nos|my|our|son|sa|ses|leur|leurs|their|his|her)[ ]+)?"
+    r"(?:fils|fille|filles|mari|femme|épouse|époux|epouse|epoux|conjoint|conjointe|compagnon"
+    r"|compagne|mère|mere|père|pere|frère|frere|soeur|sœur|voisin|voisine|voisins|enfant|enfants"
+    r"|petit-fils|petite-fille|neveu|nièce|oncle|tante|locataire|jumeaux|jumelles|famille|bébé"
+    r"|son|daughter|husband|wife|partner|neighbour|neighbor|child|children|kids|mother|father"
+    r"|brother|sister|family|twins|baby|parents of)"
 )
-_NAMED = r"(?:is|est|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?)"
+_NAMED = r"(?:is|are|est|sont|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?)"
 _SIGN_OFF = (
     r"cordialement|bien cordialement|bien à vous|salutations|merci|merci d'avance|sincèrement"
     r"|respectueusement|distinguées|distingués|dévoués|regards|best regards|kind regards"
     r"|sincerely|thanks|thank you|many thanks|yours faithfully|yours sincerely|bonne journée"
 )
+_GREETING = r"bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère|chers"
+_FIELD = (
+    r"nom|prénom|prenom|prénoms|prenoms|nom de famille|nom d'usage|nom de naissance|name"
+    r"|first name|last name|surname|full name|given names?"
+)
+_CLASS = r"\d{1,2}[ ]?ans|\d{1,2}[ ]?years?(?:[ ]old)?|CP|CE1|CE2|CM1|CM2|PS|MS|GS|\d+e|\d+ème"
+# Closing words that can end a message in lower case and are not names.
+_LOWER_CLOSERS = (
+    r"merci|cordialement|bonjour|svp|stp|bisous|thanks|thank|cheers|regards|bye|ok|urgent"
+    r"|salutations|merci beaucoup|voila|voilà|please|asap|cdlt|slt|bonne|journee|journée"
+    r"|bientot|bientôt|demain|oui|non|adresse|courriel|mail|email|tel|tél|telephone|téléphone"
+)
 PATTERNS = [
-    ("Name line", rf"(?m)(?<=^[ ]*(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*$)", 0.5),
+    (
+        "Name line",
+        rf"(?m)(?<=^[ ]*(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*(?:$|[|–,]))",
+        0.5,
+    ),
     ("Last word", rf"(?<=[.!?\n][ ]*){_NAME}(?=[ ]*\Z)", 0.5),
+    (
+        "Lower-case last word",
+        rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]*\Z)",
+        0.5,
+    ),
     (
         "Lower-case signature",
         rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*){_LOWER_NAME}(?=[ ]*\Z)",
@@ -60,6 +91,10 @@ PATTERNS = [
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
     ("Introduced", rf"(?<=\b(?:{_SELF})[ ]+){_NAME}", 0.55),
     ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+)?){_NAME}", 0.55),
+    ("Greeting", rf"(?<=^[ ]*(?:{_GREETING})[ ]+){_NAME}(?=[ ]*[,!\n])", 0.55),
+    ("Form field", rf"(?m)(?<=^[ ]*(?:{_FIELD})[ ]*:[ ]*)[^\W\d_][^\n:]{{0,40}}?(?=[ ]*$)", 0.6),
+    ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
+    ("Child's age or class", rf"{_NAME}(?=[ ]*\((?-i:{_CLASS})\b)", 0.55),
     (
         "Signature",
         rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*(?:(?:{_TITLES})[ ]+)?)"

@@ -1,0 +1,86 @@
+"""Find the other mentions of a person once one mention is found.
+
+Two rules, applied to the merged detections of one text:
+
+- the same name elsewhere in the text ("Maël (10 ans) ... Maël ne sait pas nager");
+- a capitalised name coordinated with a found one ("Chloé et Timéo", "Denis et Martine
+  Chevrot", "Siobhán Ní Bhriain and Ciarán Ó Murchú", "Maël, Lou et Sacha").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .postprocess import Span
+
+__all__ = ["expand_persons"]
+
+_NAME = (
+    r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*)"
+    r"(?:[ ](?:(?i:de|du|van|von|der|le|la|ben|el|al|da|di|ní|ó|mac)[ ])?"
+    r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*){0,2}"
+)
+_AND = r"[ ]*(?:,|et|and|&|ou|or)[ ]+"
+_AFTER = regex.compile(rf"\G{_AND}({_NAME})")
+_BEFORE = regex.compile(rf"({_NAME}){_AND}$")
+_NOT_NAMES = {
+    "Madame",
+    "Monsieur",
+    "Mme",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Le",
+    "La",
+    "Les",
+    "Merci",
+    "Bonjour",
+    "Mairie",
+    "Maire",
+    "Service",
+    "Cordialement",
+    "The",
+    "And",
+    "Et",
+    "Nous",
+    "Vous",
+    "Je",
+}
+_SOURCE = "NameExpansion"
+
+
+def _ok(value: str) -> bool:
+    return value.split()[0] not in _NOT_NAMES
+
+
+def expand_persons(spans: list[Span], text: str) -> list[Span]:
+    """New PERSON spans for other mentions of the persons already found."""
+    taken = [(s.start, s.end) for s in spans]
+    found: list[Span] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(start: int, end: int) -> None:
+        if free(start, end):
+            taken.append((start, end))
+            found.append(Span("PERSON", start, end, 0.55, _SOURCE))
+
+    queue = [s for s in spans if s.type == "PERSON"]
+    while queue:
+        span = queue.pop()
+        after = _AFTER.match(text, span.end)
+        if after and _ok(after.group(1)) and free(after.start(1), after.end(1)):
+            add(after.start(1), after.end(1))
+            queue.append(found[-1])
+        before = _BEFORE.search(text[max(0, span.start - 60) : span.start])
+        if before and _ok(before.group(1)):
+            offset = max(0, span.start - 60)
+            if free(offset + before.start(1), offset + before.end(1)):
+                add(offset + before.start(1), offset + before.end(1))
+                queue.append(found[-1])
+    names = {text[s.start : s.end] for s in [*spans, *found] if s.type == "PERSON"}
+    for name in sorted(n for n in names if len(n) >= 3 and n[0].isupper()):
+        for match in regex.finditer(rf"(?<!\w){regex.escape(name)}(?!\w)", text):
+            add(match.start(), match.end())
+    return found
