@@ -24,6 +24,17 @@ bench_app = typer.Typer(
     help="Benchmarks: print measured figures (not tests).", no_args_is_help=True
 )
 app.add_typer(bench_app, name="bench")
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+AuditOption = Annotated[
+    str | None,
+    typer.Option(
+        "--audit",
+        help="Audit store: SQLite path or SQLAlchemy URL "
+        "(default: TRIAGE_AUDIT_URL, else experiments/audit.db).",
+    ),
+]
 
 console = Console(stderr=True)
 
@@ -346,6 +357,74 @@ def bench_routing(
     except TriageError as exc:
         raise _fail(exc) from exc
     Console().print_json(_json.dumps(out["figures"]))
+
+
+@audit_app.command("verify")
+def audit_verify(audit: AuditOption = None) -> None:
+    """Check the hash chain; exit 1 naming the first bad record if any was tampered with."""
+    from triage.audit import AuditStore
+
+    result = AuditStore(audit).verify()
+    if result.ok:
+        Console().print(f"audit trail OK: {result.records} records, head {result.head[:16]}…")
+        return
+    console.print(
+        f"[bold red]audit trail BROKEN[/] at record {result.first_bad_seq}: "
+        f"{result.problem} ({result.records} records read)"
+    )
+    raise typer.Exit(code=1)
+
+
+@audit_app.command("review")
+def audit_review(
+    decision_id: Annotated[str, typer.Argument(help="The decision reviewed.")],
+    department: Annotated[str, typer.Option(help="The department the agent chose.")],
+    by: Annotated[str, typer.Option("--by", help="Reviewer id.")],
+    reason: Annotated[str, typer.Option(help="Why (optional).")] = "",
+    audit: AuditOption = None,
+) -> None:
+    """Record a human review (confirmation or override) as a new event."""
+    from triage.audit import AuditStore
+
+    try:
+        record = AuditStore(audit).record_review(
+            decision_id, department=department, reviewer=by, reason=reason
+        )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    Console().print(f"review recorded ({record.payload['outcome']}), event {record.seq}")
+
+
+@audit_app.command("export-reviewed")
+def audit_export_reviewed(
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL training file.")],
+    audit: AuditOption = None,
+) -> None:
+    """Write reviewed decisions (anonymised text, final department) for `triage train`."""
+    from triage.audit import AuditStore
+    from triage.io import write_jsonl_line
+
+    rows = AuditStore(audit).reviewed()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8") as out:
+        for row in rows:
+            write_jsonl_line(out, row)
+    Console().print(f"{len(rows)} reviewed decisions -> {output}")
+
+
+@audit_app.command("purge")
+def audit_purge(
+    older_than_days: Annotated[int, typer.Option(min=0, help="Retention period in days.")],
+    audit: AuditOption = None,
+) -> None:
+    """Delete records older than the retention period; the chain still verifies after."""
+    from triage.audit import AuditStore
+
+    try:
+        count = AuditStore(audit).purge_before(older_than_days)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    Console().print(f"{count} records purged")
 
 
 def main() -> None:  # pragma: no cover - console entry point
