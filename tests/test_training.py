@@ -70,6 +70,8 @@ def test_registered_pyfunc_routes_raw_text_like_the_library(trained):
     from triage.tracking import promote
 
     assert trained.run_id and trained.model_version == "1"
+    # artifacts go beside the tracking store, never into the current folder
+    assert not (ROOT / "mlruns").exists()
     promote("1", name="triage-test")
     pyfunc = mlflow.pyfunc.load_model("models:/triage-test@champion")
     raw = "Bonjour, je suis Marie Curie (06 12 34 56 78), le lampadaire de ma rue est cassé."

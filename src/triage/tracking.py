@@ -44,14 +44,19 @@ def tracking_uri() -> str:
     )
 
 
+def _artifact_location() -> str | None:
+    """Artifacts beside a local SQLite store (never in the current folder); else the server's."""
+    uri = tracking_uri()
+    if uri.startswith("sqlite:///"):
+        return (Path(uri.removeprefix("sqlite:///")).parent / "mlruns").resolve().as_uri()
+    return None
+
+
 def _setup() -> Any:
     mlflow = _mlflow()
     mlflow.set_tracking_uri(tracking_uri())
     if mlflow.get_experiment_by_name(DEFAULT_EXPERIMENT) is None:
-        artifacts = None
-        if not os.environ.get("MLFLOW_TRACKING_URI"):
-            artifacts = (DEFAULT_STORE / "mlruns").resolve().as_uri()
-        mlflow.create_experiment(DEFAULT_EXPERIMENT, artifact_location=artifacts)
+        mlflow.create_experiment(DEFAULT_EXPERIMENT, artifact_location=_artifact_location())
     mlflow.set_experiment(DEFAULT_EXPERIMENT)
     return mlflow
 
