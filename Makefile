@@ -23,10 +23,12 @@ DATA := experiments/data/municipal/municipal_requests.jsonl
 ## (logged to the local MLflow store), then anonymise and route the sample requests.
 demo: install $(MODEL)/triage_model.json
 	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl
-	$(BIN)/triage predict experiments/samples/requests.jsonl -o experiments/output/routed.jsonl \
+	$(BIN)/triage run experiments/samples/requests.jsonl -o experiments/output/decisions.jsonl \
 		--model $(MODEL)
+	$(BIN)/triage audit verify
 	@echo "Anonymised requests: experiments/output/anonymised.jsonl"
-	@echo "Routing decisions:   experiments/output/routed.jsonl"
+	@echo "Decisions:           experiments/output/decisions.jsonl"
+	@echo "Audit trail:         experiments/audit.db (triage audit verify)"
 	@echo "MLflow runs:         $(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db"
 
 $(MODEL)/triage_model.json: | install

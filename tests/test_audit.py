@@ -63,7 +63,7 @@ def test_inserted_record_is_detected(store):
     _sql(store, "UPDATE audit_events SET seq = seq - 999 WHERE seq >= 1000")
     _sql(
         store,
-        "INSERT INTO audit_events VALUES (3, 'x', 'forged', 'decision', :t, '{}', :p, :h)",
+        "INSERT INTO audit_events VALUES (3, 'x', 'forged', NULL, 'decision', :t, '{}', :p, :h)",
         t=forged.created_at,
         p=forged.prev_hash,
         h=forged.hash,

@@ -3,37 +3,12 @@
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from triage import Anonymiser
 from triage.classify.model import RoutingModel
-from triage.taxonomy import load_taxonomy
-from triage.training import load_training_config, train
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "experiments" / "data" / "municipal" / "municipal_requests.jsonl"
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    mlflow = pytest.importorskip("mlflow")
-    store = tmp_path_factory.mktemp("mlflow")
-    uri = f"sqlite:///{store / 'mlflow.db'}"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("MLFLOW_TRACKING_URI", uri)
-    mlflow.set_tracking_uri(uri)
-    config = load_training_config(ROOT / "experiments" / "configs" / "tiny.yaml")
-    result = train(
-        DATA,
-        tmp_path_factory.mktemp("model"),
-        config=config,
-        taxonomy=load_taxonomy(),
-        anonymiser=Anonymiser(),
-        track=True,
-        register_as="triage-test",
-    )
-    yield result
-    patch.undo()
 
 
 def test_tiny_fine_tune_beats_chance_by_far(trained):

@@ -54,6 +54,7 @@ events = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(36), nullable=False, unique=True),
     Column("decision_id", String(36), nullable=False, index=True),
+    Column("request_id", String(200), nullable=True, index=True),
     Column("kind", String(16), nullable=False),
     Column("created_at", String(32), nullable=False, index=True),
     Column("payload", Text, nullable=False),
@@ -181,11 +182,18 @@ class AuditStore:
         return self._engine
 
     # -- writing ---------------------------------------------------------------------------
-    def append(self, kind: str, decision_id: str, payload: dict[str, Any]) -> AuditRecord:
-        """Append one event; returns it with its place in the chain."""
+    def append(
+        self, kind: str, decision_id: str, payload: dict[str, Any], *, request_id: str | None = None
+    ) -> AuditRecord:
+        """Append one event; returns it with its place in the chain.
+
+        ``request_id`` (the caller's id of the request) is stored in its own indexed column so
+        that a rerun can find what was already decided; it is also inside the hashed payload.
+        """
         if kind not in KINDS:
             raise InputError(f"unknown audit event kind {kind!r}; one of {KINDS}")
-        body = _canonical({"schema_version": SCHEMA_VERSION, **payload})
+        extra = {"request_id": request_id} if request_id is not None else {}
+        body = _canonical({"schema_version": SCHEMA_VERSION, **payload, **extra})
         created_at = datetime.now(UTC).isoformat(timespec="microseconds")
         event_id = str(uuid.uuid4())
         with self._write() as conn:
@@ -208,6 +216,7 @@ class AuditStore:
                     seq=seq,
                     event_id=event_id,
                     decision_id=decision_id,
+                    request_id=request_id,
                     kind=kind,
                     created_at=created_at,
                     payload=body,
@@ -227,9 +236,26 @@ class AuditStore:
                 conn.execute(text("SELECT pg_advisory_xact_lock(727001)"))
             yield conn
 
-    def record_decision(self, decision_id: str, payload: dict[str, Any]) -> AuditRecord:
+    def record_decision(
+        self, decision_id: str, payload: dict[str, Any], *, request_id: str | None = None
+    ) -> AuditRecord:
         """Append a decision record."""
-        return self.append("decision", decision_id, payload)
+        return self.append("decision", decision_id, payload, request_id=request_id)
+
+    def decided(self, request_ids: list[str]) -> dict[str, AuditRecord]:
+        """Decision records already stored for these request ids (for resuming a batch)."""
+        found: dict[str, AuditRecord] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(request_ids), 500):
+                chunk = request_ids[start : start + 500]
+                rows = conn.execute(
+                    select(events).where(
+                        events.c.kind == "decision", events.c.request_id.in_(chunk)
+                    )
+                )
+                for row in rows:
+                    found[row.request_id] = _record(row)
+        return found
 
     def record_review(
         self, decision_id: str, *, department: str, reviewer: str, reason: str = ""
@@ -343,6 +369,8 @@ class AuditStore:
                     != row.hash
                 ):
                     problem = "content does not match its hash (modified)"
+                elif row.request_id != json.loads(row.payload).get("request_id"):
+                    problem = "request id column does not match its record (modified)"
                 if problem is not None:
                     return VerifyResult(False, count, row.seq, problem, expected_prev)
                 expected_prev, expected_seq = row.hash, row.seq + 1

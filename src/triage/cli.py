@@ -359,6 +359,58 @@ def bench_routing(
     Console().print_json(_json.dumps(out["figures"]))
 
 
+@app.command()
+def run(
+    input: Annotated[Path, typer.Argument(help="JSONL or CSV with id, text, optional language.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
+    model: ModelOption = None,
+    audit: AuditOption = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Requests per batch.")] = 256,
+) -> None:
+    """Anonymise, route and audit every request; a rerun resumes (nothing is decided twice)."""
+    from itertools import islice
+
+    from triage.io import read_requests, write_jsonl_line
+    from triage.pipeline import Request, Triage, decision_from_record
+
+    _quiet_libraries()
+    try:
+        triage_ = Triage(model or DEFAULT_MODEL, audit=audit)
+        rows = read_requests(input)
+        decided = resumed = errors = 0
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as out, _stage_progress() as progress:
+            task = progress.add_task("routing", total=None)
+            while batch := list(islice(rows, batch_size)):
+                ids = [r.id for r in batch if r.ok and r.id is not None]
+                done = triage_.audit.decided(ids)
+                todo = [r for r in batch if r.ok and r.id not in done]
+                new = triage_.process_batch(
+                    [Request(text=r.text or "", id=r.id, language=r.language) for r in todo]
+                )
+                fresh = {d.request_id: d for d in new}
+                for row in batch:
+                    if not row.ok:
+                        errors += 1
+                        console.print(f"[red]error[/] line {row.line}: {row.error}")
+                        write_jsonl_line(out, {"id": row.id, "line": row.line, "error": row.error})
+                    elif row.id in fresh:
+                        decided += 1
+                        write_jsonl_line(out, fresh[row.id].to_dict())
+                    else:
+                        resumed += 1
+                        write_jsonl_line(out, decision_from_record(done[str(row.id)]))
+                progress.advance(task, len(batch))
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    console.print(
+        f"{decided} decided, {resumed} already decided (resumed), {errors} errors -> {output}; "
+        f"audit: {triage_.audit.url}"
+    )
+    if errors:
+        raise typer.Exit(code=1)
+
+
 @audit_app.command("verify")
 def audit_verify(audit: AuditOption = None) -> None:
     """Check the hash chain; exit 1 naming the first bad record if any was tampered with."""

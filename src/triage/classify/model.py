@@ -110,6 +110,8 @@ class RoutingModel:
 
     def route(self, anonymised_texts: list[str]) -> list[Decision]:
         """Decide for a batch of anonymised texts."""
+        if not anonymised_texts:
+            return []
         return [self.decide(row) for row in self.predict_proba(anonymised_texts)]
 
     # -- persistence -----------------------------------------------------------------------

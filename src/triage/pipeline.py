@@ -1,0 +1,252 @@
+"""The main job: anonymise -> classify -> decide -> audit, for one request or a batch.
+
+Explanations (SHAP) are not wired in yet; a decision's ``explanation`` is ``None``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from triage.anonymise import Anonymiser
+from triage.audit import AuditStore, keyed_hash
+from triage.classify.model import RoutingModel, folder_digest
+from triage.exceptions import TriageError
+from triage.records import SCHEMA_VERSION, Entity, Redaction
+from triage.taxonomy import HUMAN_REVIEW
+
+__all__ = ["Request", "Triage", "TriageDecision"]
+
+Progress = Callable[[int], None]
+_KEY_FILE = Path("experiments/audit.key")
+
+
+@dataclass(frozen=True)
+class Request:
+    """An incoming request."""
+
+    text: str
+    id: str | None = None
+    language: str | None = None
+    channel: str | None = None
+    received_at: str | None = None
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    """The outcome for one request: where it goes, why, and what the model saw."""
+
+    decision_id: str
+    request_id: str | None
+    department: str | None
+    queue: str
+    confidence: float
+    scores: dict[str, float]
+    reason: str | None
+    anonymised_text: str
+    language: str | None
+    entities: tuple[Entity, ...] = ()
+    explanation: dict[str, Any] | None = None
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (no raw personal data)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.request_id,
+            "decision_id": self.decision_id,
+            "department": self.department,
+            "queue": self.queue,
+            "confidence": round(self.confidence, 4),
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "reason": self.reason,
+            "language": self.language,
+            "anonymised_text": self.anonymised_text,
+            "entities": [{"type": e.type, "start": e.start, "end": e.end} for e in self.entities],
+            "explanation": self.explanation,
+            "created_at": self.created_at,
+        }
+
+
+def _audit_key() -> bytes:
+    """Key of the raw-text HMAC: TRIAGE_AUDIT_KEY, else a local key file created once."""
+    value = os.environ.get("TRIAGE_AUDIT_KEY")
+    if value:
+        return value.encode("utf-8")
+    if not _KEY_FILE.is_file():
+        _KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
+        _KEY_FILE.write_text(secrets.token_hex(32), encoding="utf-8")
+        _KEY_FILE.chmod(0o600)
+    return _KEY_FILE.read_text(encoding="utf-8").strip().encode("utf-8")
+
+
+class Triage:
+    """Route requests with a trained model, recording every decision in the audit trail.
+
+    Parameters
+    ----------
+    model
+        A :class:`RoutingModel`, a model folder or ``models:/`` URI; default ``models/default``.
+    anonymiser
+        Default: the anonymiser configuration saved with the model.
+    audit
+        An :class:`AuditStore`, a URL or path; default :func:`triage.audit.default_audit_url`.
+    store_text
+        Whether the anonymised text goes into the audit record (needed to export corrections).
+    """
+
+    def __init__(
+        self,
+        model: RoutingModel | str | Path | None = None,
+        *,
+        anonymiser: Anonymiser | None = None,
+        audit: AuditStore | str | Path | None = None,
+        store_text: bool = True,
+        model_name: str = "triage-router",
+    ) -> None:
+        self.model = (
+            model
+            if isinstance(model, RoutingModel)
+            else RoutingModel.load(model or "models/default")
+        )
+        folder = Path(self.model.metadata.get("folder", "."))
+        self.anonymiser = anonymiser or Anonymiser(folder / "anonymiser.yaml")
+        self.audit = audit if isinstance(audit, AuditStore) else AuditStore(audit)
+        self.store_text = store_text
+        self._model_info = {
+            "name": model_name,
+            "uri": str(model) if isinstance(model, str | Path) else str(folder),
+            "hash": folder_digest(folder) if (folder / "triage_model.json").is_file() else None,
+            "created": self.model.metadata.get("created"),
+        }
+        self._key = _audit_key()
+
+    def process(self, request: Request | str) -> TriageDecision:
+        """Decide for one request."""
+        return self.process_batch([request])[0]
+
+    def process_batch(
+        self, requests: Sequence[Request | str], *, progress: Progress | None = None
+    ) -> list[TriageDecision]:
+        """Decide for many requests; a request that fails goes to human review (reason error)."""
+        items = [r if isinstance(r, Request) else Request(text=r) for r in requests]
+        if not items:
+            return []
+        redactions = self.anonymiser.anonymise_batch(
+            [r.text for r in items], [r.language for r in items], return_errors=True
+        )
+        routable = [
+            i
+            for i, x in enumerate(redactions)
+            if isinstance(x, Redaction)
+            and x.anonymised_text.strip()
+            and not _only_placeholders(x.anonymised_text)
+        ]
+        decided = self.model.route(
+            [redactions[i].anonymised_text for i in routable]  # type: ignore[union-attr]
+        )
+        by_index = dict(zip(routable, decided, strict=True))
+        out = []
+        for index, (request, redaction) in enumerate(zip(items, redactions, strict=True)):
+            decision = self._decision(request, redaction, by_index.get(index))
+            self._record(request, redaction, decision)
+            out.append(decision)
+            if progress is not None:
+                progress(1)
+        return out
+
+    def _decision(self, request: Request, redaction: Any, routed: Any) -> TriageDecision:
+        decision_id = str(uuid.uuid4())
+        if not isinstance(redaction, Redaction):
+            return TriageDecision(
+                decision_id, request.id, None, HUMAN_REVIEW, 0.0, {}, "error", "", request.language
+            )
+        if routed is None:
+            return TriageDecision(
+                decision_id,
+                request.id,
+                None,
+                HUMAN_REVIEW,
+                0.0,
+                {},
+                "empty_after_anonymisation",
+                redaction.anonymised_text,
+                redaction.language,
+                redaction.entities,
+            )
+        return TriageDecision(
+            decision_id,
+            request.id,
+            routed.department,
+            routed.queue,
+            routed.confidence,
+            routed.scores,
+            routed.reason,
+            redaction.anonymised_text,
+            redaction.language,
+            redaction.entities,
+        )
+
+    def _record(self, request: Request, redaction: Any, decision: TriageDecision) -> None:
+        is_ok = isinstance(redaction, Redaction)
+        payload: dict[str, Any] = {
+            "model": self._model_info,
+            "anonymiser_config_hash": self.anonymiser.config_hash,
+            "entity_counts": redaction.entity_counts if is_ok else {},
+            "entities": [
+                {"type": e.type, "start": e.start, "end": e.end} for e in decision.entities
+            ],
+            "input_length": len(request.text) if isinstance(request.text, str) else 0,
+            "raw_text_hmac": keyed_hash(request.text, self._key)
+            if isinstance(request.text, str)
+            else None,
+            "channel": request.channel,
+            "received_at": request.received_at,
+            "language": decision.language,
+            "department": decision.department,
+            "queue": decision.queue,
+            "confidence": round(decision.confidence, 4),
+            "scores": {k: round(v, 4) for k, v in decision.scores.items()},
+            "threshold": self.model.threshold,
+            "reason": decision.reason,
+            "error": None if is_ok else str(redaction),
+            "explanation": decision.explanation,
+        }
+        if self.store_text:
+            payload["anonymised_text"] = decision.anonymised_text
+        self.audit.record_decision(decision.decision_id, payload, request_id=request.id)
+
+
+def decision_from_record(record: Any) -> dict[str, Any]:
+    """The output line of a decision already in the audit trail (for resumed batches)."""
+    payload = record.payload
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": payload.get("request_id"),
+        "decision_id": record.decision_id,
+        "department": payload.get("department"),
+        "queue": payload.get("queue"),
+        "confidence": payload.get("confidence"),
+        "scores": payload.get("scores", {}),
+        "reason": payload.get("reason"),
+        "language": payload.get("language"),
+        "anonymised_text": payload.get("anonymised_text"),
+        "entities": payload.get("entities", []),
+        "explanation": payload.get("explanation"),
+        "created_at": record.created_at,
+    }
+
+
+def _only_placeholders(text: str) -> bool:
+    import re
+
+    return not re.sub(r"<[A-Z_]+_\d+>|[\W_]", "", text)
+
+
+__all__ += ["TriageError"]
