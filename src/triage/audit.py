@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from triage.exceptions import ConfigError, InputError
+from triage.exceptions import InputError
 
 __all__ = ["AuditRecord", "AuditStore", "VerifyResult", "default_audit_url", "keyed_hash"]
 
@@ -201,13 +201,7 @@ class AuditStore:
                 select(events.c.seq, events.c.hash).order_by(events.c.seq.desc()).limit(1)
             ).first()
             if last is None:
-                anchor = conn.execute(
-                    select(anchors.c.hash, anchors.c.last_purged_seq)
-                    .order_by(anchors.c.id.desc())
-                    .limit(1)
-                ).first()
-                prev_hash = anchor.hash if anchor else GENESIS
-                seq = anchor.last_purged_seq + 1 if anchor else 1
+                prev_hash, seq = _chain_start(conn)
             else:
                 prev_hash, seq = last.hash, last.seq + 1
             digest = _chain_hash(prev_hash, seq, event_id, decision_id, kind, created_at, body)
@@ -339,13 +333,7 @@ class AuditStore:
     def verify(self) -> VerifyResult:
         """Walk the chain; the first row whose link or hash does not hold is reported."""
         with self.engine.connect() as conn:
-            anchor = conn.execute(
-                select(anchors.c.hash, anchors.c.last_purged_seq)
-                .order_by(anchors.c.id.desc())
-                .limit(1)
-            ).first()
-            expected_prev = anchor.hash if anchor else GENESIS
-            expected_seq = anchor.last_purged_seq + 1 if anchor else 1
+            expected_prev, expected_seq = _chain_start(conn)
             count = 0
             for row in conn.execute(select(events).order_by(events.c.seq)):
                 count += 1
@@ -390,6 +378,16 @@ class AuditStore:
         return rows
 
 
+def _chain_start(conn: Any) -> tuple[str, int]:
+    """Previous hash and sequence number of the first record: genesis, or after the last purge."""
+    anchor = conn.execute(
+        select(anchors.c.hash, anchors.c.last_purged_seq).order_by(anchors.c.id.desc()).limit(1)
+    ).first()
+    if anchor is None:
+        return GENESIS, 1
+    return anchor.hash, anchor.last_purged_seq + 1
+
+
 def _record(row: Any) -> AuditRecord:
     return AuditRecord(
         row.seq,
@@ -416,11 +414,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
-
-
-def check_url(url: str) -> None:
-    """Raise ConfigError for a URL SQLAlchemy cannot use."""
-    try:
-        create_engine(url)
-    except Exception as exc:  # SQLAlchemy raises ArgumentError / NoSuchModuleError
-        raise ConfigError(f"audit store URL {url!r} is not usable: {exc}") from exc

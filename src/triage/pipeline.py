@@ -17,7 +17,6 @@ from typing import Any
 from triage.anonymise import Anonymiser
 from triage.audit import AuditStore, keyed_hash
 from triage.classify.model import RoutingModel, folder_digest
-from triage.exceptions import TriageError
 from triage.records import SCHEMA_VERSION, Entity, Redaction
 from triage.taxonomy import HUMAN_REVIEW
 
@@ -247,6 +246,3 @@ def _only_placeholders(text: str) -> bool:
     import re
 
     return not re.sub(r"<[A-Z_]+_\d+>|[\W_]", "", text)
-
-
-__all__ += ["TriageError"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -252,8 +251,3 @@ def download_model(uri: str) -> Path:
             raise ConfigError(f"{uri} does not contain a triage model")
         folder = matches[0].parent
     return folder
-
-
-def default_tmp() -> str:
-    """A temporary folder for downloads."""
-    return tempfile.mkdtemp(prefix="triage-")

@@ -17,14 +17,20 @@ from triage.anonymise import Anonymiser
 from triage.classify.baseline import TfidfBaseline
 from triage.classify.calibration import choose_threshold, fit_temperature, reliability_points
 from triage.classify.metrics import routing_metrics
-from triage.classify.model import RoutingModel, calibrate, folder_digest
+from triage.classify.model import RoutingModel, calibrate
 from triage.classify.text import model_text, placeholder_tokens
 from triage.dataset import LabelledSet, load_labelled
 from triage.exceptions import ConfigError
 from triage.records import Redaction
 from triage.taxonomy import Taxonomy
 
-__all__ = ["TrainingConfig", "TrainingResult", "load_training_config", "train"]
+__all__ = [
+    "TrainingConfig",
+    "TrainingResult",
+    "anonymise_all",
+    "load_training_config",
+    "train",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -235,14 +241,10 @@ def _calibrate_and_score(model, config, pick, y, parts):
     oos = model.out_of_scope_index
     labels = model.labels
     y_val = y[parts["validation"]]
-    p_bl_val = model.baseline.predict_proba(pick("validation"))
-    p_tr_val = None
-    if model.transformer is not None:
-        from triage.classify.calibration import softmax_t
-
-        p_tr_val = softmax_t(model.transformer.predict_logits(pick("validation")))
+    p_tr_val, p_bl_val = model.member_probabilities(pick("validation"), all_members=True)
+    assert p_bl_val is not None  # training always fits the baseline
     model.ensemble_weight = _mix_weight(config, p_tr_val, p_bl_val, y_val)
-    mixed_val = model.mixed_probabilities(pick("validation"))
+    mixed_val = model.mix(p_tr_val, p_bl_val)
     model.temperature = fit_temperature(np.log(np.clip(mixed_val, 1e-12, 1)), y_val)
     model.threshold = choose_threshold(
         calibrate(mixed_val, model.temperature), y_val, oos, config.target_precision
@@ -254,7 +256,8 @@ def _calibrate_and_score(model, config, pick, y, parts):
     )
     split = "test" if len(parts["test"]) else "validation"
     y_eval = y[parts[split]]
-    mixed = model.mixed_probabilities(pick(split))
+    p_tr, p_bl = model.member_probabilities(pick(split), all_members=True)
+    mixed = model.mix(p_tr, p_bl)
     metrics = routing_metrics(
         calibrate(mixed, model.temperature),
         y_eval,
@@ -263,7 +266,6 @@ def _calibrate_and_score(model, config, pick, y, parts):
         threshold=model.threshold,
         uncalibrated=mixed,
     )
-    p_bl = model.baseline.predict_proba(pick(split))
     baseline_metrics = routing_metrics(
         calibrate(p_bl, bl_temperature),
         y_eval,
@@ -282,6 +284,3 @@ def _calibrate_and_score(model, config, pick, y, parts):
         },
     }
     return metrics, baseline_metrics, calibration
-
-
-__all__ += ["anonymise_all", "folder_digest"]

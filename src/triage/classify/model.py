@@ -73,17 +73,36 @@ class RoutingModel:
         return self.labels.index(self.taxonomy.out_of_scope.id)
 
     # -- scoring --------------------------------------------------------------------------
-    def mixed_probabilities(self, texts: list[str]) -> np.ndarray:
-        """Uncalibrated class probabilities for anonymised texts."""
+    def member_probabilities(
+        self, texts: list[str], *, all_members: bool = False
+    ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Transformer and TF-IDF probabilities for anonymised texts.
+
+        A member whose share in the mix is zero is skipped unless ``all_members`` is true
+        (training and evaluation need both to choose the mix and to score the baseline).
+        """
         texts = [model_text(t) for t in texts]
+        p_transformer = p_baseline = None
+        if self.transformer is not None and (all_members or self.ensemble_weight > 0):
+            p_transformer = softmax_t(self.transformer.predict_logits(texts))
+        if self.baseline is not None and (all_members or self.ensemble_weight < 1):
+            p_baseline = self.baseline.predict_proba(texts)
+        return p_transformer, p_baseline
+
+    def mix(self, p_transformer: np.ndarray | None, p_baseline: np.ndarray | None) -> np.ndarray:
+        """Uncalibrated mixed probabilities from the members' probabilities."""
         parts = []
-        if self.transformer is not None and self.ensemble_weight > 0:
-            parts.append(self.ensemble_weight * softmax_t(self.transformer.predict_logits(texts)))
-        if self.baseline is not None and self.ensemble_weight < 1:
-            parts.append((1 - self.ensemble_weight) * self.baseline.predict_proba(texts))
+        if p_transformer is not None and self.ensemble_weight > 0:
+            parts.append(self.ensemble_weight * p_transformer)
+        if p_baseline is not None and self.ensemble_weight < 1:
+            parts.append((1 - self.ensemble_weight) * p_baseline)
         if not parts:
             raise ConfigError("this routing model has no classifier for its ensemble weight")
         return np.sum(parts, axis=0)
+
+    def mixed_probabilities(self, texts: list[str]) -> np.ndarray:
+        """Uncalibrated class probabilities for anonymised texts."""
+        return self.mix(*self.member_probabilities(texts))
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Calibrated class probabilities for anonymised texts."""

@@ -30,7 +30,8 @@ def evaluate_model(
     index = {label: i for i, label in enumerate(model.labels)}
     y = np.array([index[label] for label in labelled.labels])
     oos = model.out_of_scope_index
-    mixed = model.mixed_probabilities(texts)
+    p_tr, p_bl = model.member_probabilities(texts, all_members=True)
+    mixed = model.mix(p_tr, p_bl)
     figures = routing_metrics(
         calibrate(mixed, model.temperature),
         y,
@@ -40,8 +41,7 @@ def evaluate_model(
         uncalibrated=mixed,
     )
     baseline = {}
-    if model.baseline is not None:
-        p_bl = model.baseline.predict_proba(texts)
+    if p_bl is not None:
         baseline = routing_metrics(
             calibrate(p_bl, model.metadata.get("baseline_temperature", 1.0)),
             y,
