@@ -45,7 +45,7 @@ __all__ = ["AuditRecord", "AuditStore", "VerifyResult", "default_audit_url", "ke
 
 SCHEMA_VERSION = 1
 GENESIS = "0" * 64
-KINDS = ("decision", "review", "retention")
+KINDS = ("decision", "review", "explanation", "retention")
 
 _metadata = MetaData()
 events = Table(
@@ -329,6 +329,17 @@ class AuditStore:
                 )
             ).first()
         return _record(row) if row is not None else None
+
+    def explanation(self, decision_id: str) -> dict[str, Any] | None:
+        """The latest explanation appended for a decision after it was made, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(events)
+                .where(events.c.decision_id == decision_id, events.c.kind == "explanation")
+                .order_by(events.c.seq.desc())
+                .limit(1)
+            ).first()
+        return _record(row).payload.get("explanation") if row is not None else None
 
     def verify(self) -> VerifyResult:
         """Walk the chain; the first row whose link or hash does not hold is reported."""

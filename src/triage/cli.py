@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from triage.exceptions import TriageError
+from triage.exceptions import InputError, TriageError
 
 app = typer.Typer(
     name="triage",
@@ -52,6 +52,40 @@ def _quiet_libraries() -> None:
 def _fail(exc: TriageError) -> typer.Exit:
     console.print(f"[bold red]error:[/] {exc}")
     return typer.Exit(code=2)
+
+
+@bench_app.command("explain")
+def bench_explain(
+    data: Annotated[
+        Path, typer.Argument(help="Labelled JSONL (default: the municipal set).")
+    ] = Path("experiments/data/municipal/municipal_requests.jsonl"),
+    model: ModelOption = None,
+    limit: Annotated[int, typer.Option(min=2, help="Texts explained (half ~60 words).")] = 80,
+    max_evals: Annotated[int, typer.Option(min=4, help="Fast settings' budget.")] = 24,
+    output: Annotated[Path | None, typer.Option("--json", help="Also write figures.")] = None,
+) -> None:
+    """Median/p95 seconds and ERASER faithfulness: fast settings vs shap defaults vs random."""
+    import json as _json
+
+    from triage.benchmarks_explain import explain_benchmark
+
+    _quiet_libraries()
+    try:
+        with _stage_progress() as progress:
+            task = progress.add_task("explaining", total=limit)
+            figures = explain_benchmark(
+                model or DEFAULT_MODEL,
+                data,
+                limit=limit,
+                max_evals=max_evals,
+                console=Console(),
+                progress=lambda n: progress.advance(task, n),
+            )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(_json.dumps(figures, indent=2), encoding="utf-8")
 
 
 @app.command()
@@ -366,6 +400,9 @@ def run(
     model: ModelOption = None,
     audit: AuditOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Requests per batch.")] = 256,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Add SHAP word weights to every decision.")
+    ] = False,
 ) -> None:
     """Anonymise, route and audit every request; a rerun resumes (nothing is decided twice)."""
     from itertools import islice
@@ -375,7 +412,7 @@ def run(
 
     _quiet_libraries()
     try:
-        triage_ = Triage(model or DEFAULT_MODEL, audit=audit)
+        triage_ = Triage(model or DEFAULT_MODEL, audit=audit, explain=explain)
         rows = read_requests(input)
         decided = resumed = errors = 0
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -385,8 +422,10 @@ def run(
                 ids = [r.id for r in batch if r.ok and r.id is not None]
                 done = triage_.audit.decided(ids)
                 todo = [r for r in batch if r.ok and r.id not in done]
+                progress.advance(task, len(batch) - len(todo))
                 new = triage_.process_batch(
-                    [Request(text=r.text or "", id=r.id, language=r.language) for r in todo]
+                    [Request(text=r.text or "", id=r.id, language=r.language) for r in todo],
+                    progress=lambda n: progress.advance(task, n),
                 )
                 fresh = {d.request_id: d for d in new}
                 for row in batch:
@@ -400,7 +439,6 @@ def run(
                     else:
                         resumed += 1
                         write_jsonl_line(out, decision_from_record(done[str(row.id)]))
-                progress.advance(task, len(batch))
     except TriageError as exc:
         raise _fail(exc) from exc
     console.print(
@@ -409,6 +447,92 @@ def run(
     )
     if errors:
         raise typer.Exit(code=1)
+
+
+@app.command("explain")
+def explain_decision(
+    decision_id: Annotated[str, typer.Argument(help="A decision id from `triage run`.")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write an HTML view with coloured words.")
+    ] = None,
+    model: ModelOption = None,
+    audit: AuditOption = None,
+    language: Annotated[str, typer.Option(help="Language of the HTML view (fr, en).")] = "fr",
+    top: Annotated[int, typer.Option(min=1, help="Words listed.")] = 10,
+) -> None:
+    """Show why a decision went where it did (SHAP word weights on the anonymised text).
+
+    A decision made without --explain is explained now, from the anonymised text in the
+    audit trail, and the explanation is appended to the trail as its own event.
+    """
+    from triage.audit import AuditStore
+    from triage.explain import Explanation
+    from triage.explain.render import html_page, rich_text, top_table
+
+    _quiet_libraries()
+    try:
+        store = AuditStore(audit)
+        record = store.decision(decision_id)
+        if record is None:
+            raise InputError(f"no decision {decision_id} in {store.url}")
+        payload = record.payload
+        text = payload.get("anonymised_text")
+        data = payload.get("explanation") or store.explanation(decision_id)
+        if not data or "words" not in data:
+            data = _explain_later(record, model, store)
+        explanation = Explanation.from_dict(data)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    out = Console()
+    out.print(
+        f"decision {decision_id}: queue [bold]{payload.get('queue')}[/]"
+        + (f" ({payload['reason']})" if payload.get("reason") else "")
+        + f"; explained score of [bold]{explanation.label}[/] {explanation.output_value:.3f} "
+        f"(base {explanation.base_value:.3f}, {explanation.method})"
+    )
+    if text:
+        out.print(rich_text(text, explanation))
+    out.print(top_table(explanation, top))
+    if html is not None:
+        if not text:
+            console.print("[red]error:[/] the audit record holds no anonymised text to show")
+            raise typer.Exit(code=2)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(
+            html_page(
+                text,
+                explanation,
+                decision_id=decision_id,
+                queue=str(payload.get("queue")),
+                reason=payload.get("reason"),
+                language=language,
+                top_k=top,
+            ),
+            encoding="utf-8",
+        )
+        out.print(f"HTML view -> {html}")
+
+
+def _explain_later(record, model, store) -> dict:
+    """Explain a stored decision now and append the explanation to the audit trail."""
+    from triage.classify.model import RoutingModel
+    from triage.explain import ShapExplainer
+
+    payload = record.payload
+    text = payload.get("anonymised_text")
+    if not text or not payload.get("scores"):
+        raise InputError(
+            f"decision {record.decision_id} has no anonymised text or scores in the audit trail "
+            "(store_text off, or the request failed): it cannot be explained afterwards"
+        )
+    location = model or (payload.get("model") or {}).get("uri") or DEFAULT_MODEL
+    routing = RoutingModel.load(location)
+    label = max(payload["scores"], key=payload["scores"].__getitem__)
+    data = ShapExplainer(routing).explain([text], [label])[0].to_dict()
+    store.append(
+        "explanation", record.decision_id, {"explanation": data, "model_uri": str(location)}
+    )
+    return data
 
 
 @audit_app.command("verify")

@@ -1,7 +1,4 @@
-"""The main job: anonymise -> classify -> decide -> audit, for one request or a batch.
-
-Explanations (SHAP) are not wired in yet; a decision's ``explanation`` is ``None``.
-"""
+"""The main job: anonymise -> classify -> decide -> explain -> audit, for one request or many."""
 
 from __future__ import annotations
 
@@ -9,7 +6,7 @@ import os
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from typing import Any
 from triage.anonymise import Anonymiser
 from triage.audit import AuditStore, keyed_hash
 from triage.classify.model import RoutingModel, folder_digest
+from triage.explain.base import Explainer
 from triage.records import SCHEMA_VERSION, Entity, Redaction
 from triage.taxonomy import HUMAN_REVIEW
 
@@ -96,6 +94,10 @@ class Triage:
         Default: the anonymiser configuration saved with the model.
     audit
         An :class:`AuditStore`, a URL or path; default :func:`triage.audit.default_audit_url`.
+    explainer
+        Default: a :class:`triage.explain.ShapExplainer` on the model, built on first use.
+    explain
+        Whether decisions are explained unless :meth:`process_batch` says otherwise.
     store_text
         Whether the anonymised text goes into the audit record (needed to export corrections).
     """
@@ -106,6 +108,8 @@ class Triage:
         *,
         anonymiser: Anonymiser | None = None,
         audit: AuditStore | str | Path | None = None,
+        explainer: Explainer | None = None,
+        explain: bool = False,
         store_text: bool = True,
         model_name: str = "triage-router",
     ) -> None:
@@ -118,6 +122,8 @@ class Triage:
         self.anonymiser = anonymiser or Anonymiser(folder / "anonymiser.yaml")
         self.audit = audit if isinstance(audit, AuditStore) else AuditStore(audit)
         self.store_text = store_text
+        self.explain = explain
+        self._explainer = explainer
         self._model_info = {
             "name": model_name,
             "uri": str(model) if isinstance(model, str | Path) else str(folder),
@@ -126,14 +132,31 @@ class Triage:
         }
         self._key = _audit_key()
 
-    def process(self, request: Request | str) -> TriageDecision:
+    @property
+    def explainer(self) -> Explainer:
+        """The explanation stage (SHAP by default), built when first needed."""
+        if self._explainer is None:
+            from triage.explain import ShapExplainer
+
+            self._explainer = ShapExplainer(self.model)
+        return self._explainer
+
+    def process(self, request: Request | str, *, explain: bool | None = None) -> TriageDecision:
         """Decide for one request."""
-        return self.process_batch([request])[0]
+        return self.process_batch([request], explain=explain)[0]
 
     def process_batch(
-        self, requests: Sequence[Request | str], *, progress: Progress | None = None
+        self,
+        requests: Sequence[Request | str],
+        *,
+        explain: bool | None = None,
+        progress: Progress | None = None,
     ) -> list[TriageDecision]:
-        """Decide for many requests; a request that fails goes to human review (reason error)."""
+        """Decide for many requests; a request that fails goes to human review (reason error).
+
+        With ``explain`` (default: the ``explain`` given at construction), each routed request
+        gets the SHAP explanation of its top-scoring department, human review included.
+        """
         items = [r if isinstance(r, Request) else Request(text=r) for r in requests]
         if not items:
             return []
@@ -151,14 +174,25 @@ class Triage:
             [redactions[i].anonymised_text for i in routable]  # type: ignore[union-attr]
         )
         by_index = dict(zip(routable, decided, strict=True))
+        explain = self.explain if explain is None else explain
         out = []
         for index, (request, redaction) in enumerate(zip(items, redactions, strict=True)):
             decision = self._decision(request, redaction, by_index.get(index))
+            if explain and index in by_index:
+                decision = self._explained(decision)
             self._record(request, redaction, decision)
             out.append(decision)
             if progress is not None:
                 progress(1)
         return out
+
+    def _explained(self, decision: TriageDecision) -> TriageDecision:
+        label = max(decision.scores, key=decision.scores.__getitem__)
+        try:
+            explanation = self.explainer.explain([decision.anonymised_text], [label])[0]
+        except Exception as error:  # an explanation failure must not lose the decision
+            return replace(decision, explanation={"error": type(error).__name__})
+        return replace(decision, explanation=explanation.to_dict())
 
     def _decision(self, request: Request, redaction: Any, routed: Any) -> TriageDecision:
         decision_id = str(uuid.uuid4())

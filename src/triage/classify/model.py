@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,31 @@ class RoutingModel:
         if self.baseline is not None and (all_members or self.ensemble_weight < 1):
             p_baseline = self.baseline.predict_proba(texts)
         return p_transformer, p_baseline
+
+    def member_scorers(self) -> list[tuple[str, float, Callable[[list[str]], np.ndarray]]]:
+        """``(name, share, probabilities)`` of each member with a non-zero share in the mix.
+
+        The uncalibrated mixed probability is the shares' weighted sum of the members', which
+        lets an explanation be computed per member (a cheap TF-IDF and a costly transformer).
+        """
+        out: list[tuple[str, float, Callable[[list[str]], np.ndarray]]] = []
+        if self.transformer is not None and self.ensemble_weight > 0:
+            transformer = self.transformer
+
+            def transformer_proba(texts: list[str]) -> np.ndarray:
+                return softmax_t(transformer.predict_logits([model_text(t) for t in texts]))
+
+            out.append(("transformer", self.ensemble_weight, transformer_proba))
+        if self.baseline is not None and self.ensemble_weight < 1:
+            baseline = self.baseline
+
+            def baseline_proba(texts: list[str]) -> np.ndarray:
+                return baseline.predict_proba([model_text(t) for t in texts])
+
+            out.append(("baseline", 1 - self.ensemble_weight, baseline_proba))
+        if not out:
+            raise ConfigError("this routing model has no classifier for its ensemble weight")
+        return out
 
     def mix(self, p_transformer: np.ndarray | None, p_baseline: np.ndarray | None) -> np.ndarray:
         """Uncalibrated mixed probabilities from the members' probabilities."""
