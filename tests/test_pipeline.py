@@ -59,6 +59,8 @@ def test_run_resumes_without_deciding_twice(trained, tmp_path):
     source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in RAW), "utf-8")
     audit = str(tmp_path / "audit.db")
     out = tmp_path / "out.jsonl"
+    key_file = Path(__file__).resolve().parents[1] / "experiments" / "audit.key"
+    key_existed = key_file.exists()
     runner = CliRunner()
     args = ["run", str(source), "-o", str(out), "--model", str(trained.folder), "--audit", audit]
     first = runner.invoke(app, args, terminal_width=300)
@@ -69,4 +71,51 @@ def test_run_resumes_without_deciding_twice(trained, tmp_path):
     assert [r["id"] for r in rows] == ["r1", "r2", "r3"]
     store = AuditStore(audit)
     assert len(list(store.records(kind="decision"))) == 3 and store.verify().ok
-    assert not (Path(__file__).resolve().parents[1] / "experiments" / "audit.key").exists()
+    assert key_file.exists() == key_existed  # the key came from TRIAGE_AUDIT_KEY
+
+
+def test_explained_decisions_carry_word_weights_into_the_trail(pipeline):
+    text = "Bonjour, le lampadaire de ma rue est en panne depuis une semaine, merci."
+    decision = pipeline.process(Request(text=text, id="lamp"), explain=True)
+    explanation = decision.explanation
+    assert explanation["label"] == max(decision.scores, key=decision.scores.get)
+    assert [w[0] for w in explanation["words"]][:3] == ["Bonjour", "le", "lampadaire"]
+    assert len(explanation["top"]) == 10
+    record = pipeline.audit.decision(decision.decision_id)
+    assert record.payload["explanation"] == explanation
+    assert pipeline.audit.verify().ok
+
+
+class FailingExplainer:
+    method = "fake/failing"
+
+    def explain(self, texts, labels=None):
+        raise RuntimeError("boom")
+
+
+def test_a_failing_explanation_never_loses_the_decision(trained, tmp_path):
+    triage_ = Triage(trained.folder, audit=tmp_path / "a.db", explainer=FailingExplainer())
+    decision = triage_.process("Ma poubelle n'a pas été ramassée.", explain=True)
+    assert decision.explanation == {"error": "RuntimeError"}
+    assert triage_.audit.decision(decision.decision_id) is not None
+
+
+def test_explain_command_explains_an_old_decision_and_appends_it(trained, tmp_path):
+    audit = tmp_path / "a.db"
+    triage_ = Triage(trained.folder, audit=audit)
+    decision = triage_.process(Request(text=RAW[0][1], id="r1"))
+    assert decision.explanation is None
+    page = tmp_path / "why.html"
+    args = ["explain", decision.decision_id, "--audit", str(audit), "--html", str(page)]
+    result = CliRunner().invoke(app, [*args, "--model", str(trained.folder)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Words that weighed most" in result.output
+    store = AuditStore(audit)
+    assert store.explanation(decision.decision_id)["label"] in trained.model.labels
+    assert store.verify().ok
+    html = page.read_text("utf-8")
+    assert "&lt;PERSON_1&gt;" in html and "nid" in html
+    for secret in SECRETS:
+        assert secret not in html and secret not in result.output
+    missing = CliRunner().invoke(app, ["explain", "no-such-id", "--audit", str(audit)])
+    assert missing.exit_code == 2 and "no decision no-such-id" in missing.output

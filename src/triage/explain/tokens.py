@@ -28,7 +28,13 @@ class WordTokenizer:
         spans = word_spans(text) or ([(0, len(text))] if text else [])
         out: dict[str, Any] = {"input_ids": [text[a:b] for a, b in spans]}
         if return_offsets_mapping:
-            out["offset_mapping"] = spans
+            # The masker rebuilds the text from these offsets: the first word takes what comes
+            # before it and the last what follows, so the unmasked text is the original one.
+            offsets = list(spans)
+            if offsets:
+                offsets[0] = (0, offsets[0][1])
+                offsets[-1] = (offsets[-1][0], len(text))
+            out["offset_mapping"] = offsets
         return out
 
 
