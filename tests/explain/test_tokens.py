@@ -6,7 +6,10 @@ from triage.explain.tokens import WordTokenizer, keep_words, word_spans
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Je suis <PERSON_1>, rue <ADDRESS_12>.", ["Je", "suis", "<PERSON_1>", "rue", "<ADDRESS_12>"]),
+        (
+            "Je suis <PERSON_1>, rue <ADDRESS_12>.",
+            ["Je", "suis", "<PERSON_1>", "rue", "<ADDRESS_12>"],
+        ),
         ("l'école d’été", ["l'école", "d’été"]),
         ("nid-de-poule !!", ["nid", "de", "poule"]),
         ("...", []),
