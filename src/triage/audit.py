@@ -17,7 +17,7 @@ import hmac
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,7 +41,14 @@ from sqlalchemy.engine import Engine
 
 from triage.exceptions import InputError
 
-__all__ = ["AuditRecord", "AuditStore", "VerifyResult", "default_audit_url", "keyed_hash"]
+__all__ = [
+    "AuditEntry",
+    "AuditRecord",
+    "AuditStore",
+    "VerifyResult",
+    "default_audit_url",
+    "keyed_hash",
+]
 
 SCHEMA_VERSION = 1
 GENESIS = "0" * 64
@@ -137,6 +144,21 @@ class AuditRecord:
 
 
 @dataclass(frozen=True)
+class AuditEntry:
+    """An event to append with :meth:`AuditStore.append_many`.
+
+    ``created_at`` (ISO 8601, UTC) is for imports and synthetic trails; by default, the time of
+    appending. It is covered by the hash like every other field.
+    """
+
+    kind: str
+    decision_id: str
+    payload: dict[str, Any]
+    request_id: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True)
 class VerifyResult:
     """Outcome of a chain verification."""
 
@@ -221,6 +243,58 @@ class AuditStore:
         return AuditRecord(
             seq, event_id, decision_id, kind, created_at, json.loads(body), prev_hash, digest
         )
+
+    def append_many(self, entries: Iterable[AuditEntry], *, batch_size: int = 5000) -> int:
+        """Append many events in chain order, a few thousand per transaction; returns the count.
+
+        Each batch is one write transaction holding the chain lock, so the chain stays whole
+        when other writers append between batches.
+        """
+        batch: list[AuditEntry] = []
+        count = 0
+        for entry in entries:
+            if entry.kind not in KINDS:
+                raise InputError(f"unknown audit event kind {entry.kind!r}; one of {KINDS}")
+            batch.append(entry)
+            if len(batch) >= batch_size:
+                count += self._insert_batch(batch)
+                batch = []
+        if batch:
+            count += self._insert_batch(batch)
+        return count
+
+    def _insert_batch(self, batch: list[AuditEntry]) -> int:
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        with self._write() as conn:
+            last = conn.execute(
+                select(events.c.seq, events.c.hash).order_by(events.c.seq.desc()).limit(1)
+            ).first()
+            prev_hash, seq = _chain_start(conn) if last is None else (last.hash, last.seq + 1)
+            rows = []
+            for entry in batch:
+                extra = {"request_id": entry.request_id} if entry.request_id is not None else {}
+                body = _canonical({"schema_version": SCHEMA_VERSION, **entry.payload, **extra})
+                created_at = entry.created_at or now
+                event_id = str(uuid.uuid4())
+                digest = _chain_hash(
+                    prev_hash, seq, event_id, entry.decision_id, entry.kind, created_at, body
+                )
+                rows.append(
+                    {
+                        "seq": seq,
+                        "event_id": event_id,
+                        "decision_id": entry.decision_id,
+                        "request_id": entry.request_id,
+                        "kind": entry.kind,
+                        "created_at": created_at,
+                        "payload": body,
+                        "prev_hash": prev_hash,
+                        "hash": digest,
+                    }
+                )
+                prev_hash, seq = digest, seq + 1
+            conn.execute(insert(events), rows)
+        return len(rows)
 
     @contextmanager
     def _write(self) -> Iterator[Any]:
@@ -329,6 +403,14 @@ class AuditStore:
                 )
             ).first()
         return _record(row) if row is not None else None
+
+    def history(self, decision_id: str) -> list[AuditRecord]:
+        """Every event about one decision (the decision, its explanations and reviews), in order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(events).where(events.c.decision_id == decision_id).order_by(events.c.seq)
+            ).all()
+        return [_record(row) for row in rows]
 
     def explanation(self, decision_id: str) -> dict[str, Any] | None:
         """The latest explanation appended for a decision after it was made, if any."""
