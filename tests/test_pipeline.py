@@ -119,3 +119,17 @@ def test_explain_command_explains_an_old_decision_and_appends_it(trained, tmp_pa
         assert secret not in html and secret not in result.output
     missing = CliRunner().invoke(app, ["explain", "no-such-id", "--audit", str(audit)])
     assert missing.exit_code == 2 and "no decision no-such-id" in missing.output
+
+
+@pytest.mark.parametrize("prefetch", [False, True])
+def test_stream_decides_each_batch_in_order_like_process_batch(pipeline, prefetch):
+    texts = [t for _, t in RAW]
+    batches = [[Request(text=t, id=f"s{b}{i}") for i, t in enumerate(texts)] for b in range(3)]
+    streamed = list(pipeline.process_stream(iter(batches), prefetch=prefetch))
+    assert [[d.request_id for d in out] for out in streamed] == [
+        [r.id for r in batch] for batch in batches
+    ]
+    direct = pipeline.process_batch(texts)
+    for out in streamed:
+        assert [d.queue for d in out] == [d.queue for d in direct]
+    assert list(pipeline.process_stream([])) == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import secrets
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,6 +101,8 @@ class Triage:
         Whether decisions are explained unless :meth:`process_batch` says otherwise.
     store_text
         Whether the anonymised text goes into the audit record (needed to export corrections).
+    anonymiser_processes
+        spaCy worker processes of the default anonymiser (2 is fastest on 2 cores).
     """
 
     def __init__(
@@ -111,6 +114,7 @@ class Triage:
         explainer: Explainer | None = None,
         explain: bool = False,
         store_text: bool = True,
+        anonymiser_processes: int = 1,
         model_name: str = "triage-router",
     ) -> None:
         self.model = (
@@ -119,7 +123,9 @@ class Triage:
             else RoutingModel.load(model or "models/default")
         )
         folder = Path(self.model.metadata.get("folder", "."))
-        self.anonymiser = anonymiser or Anonymiser(folder / "anonymiser.yaml")
+        self.anonymiser = anonymiser or Anonymiser(
+            folder / "anonymiser.yaml", n_process=anonymiser_processes
+        )
         self.audit = audit if isinstance(audit, AuditStore) else AuditStore(audit)
         self.store_text = store_text
         self.explain = explain
@@ -131,6 +137,17 @@ class Triage:
             "created": self.model.metadata.get("created"),
         }
         self._key = _audit_key()
+
+    def close(self) -> None:
+        """Stop the anonymiser's worker processes, if any, and release the audit store."""
+        self.anonymiser.close()
+        self.audit.engine.dispose()
+
+    def __enter__(self) -> Triage:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     @property
     def explainer(self) -> Explainer:
@@ -157,12 +174,55 @@ class Triage:
         With ``explain`` (default: the ``explain`` given at construction), each routed request
         gets the SHAP explanation of its top-scoring department, human review included.
         """
-        items = [r if isinstance(r, Request) else Request(text=r) for r in requests]
+        items = _requests(requests)
         if not items:
             return []
-        redactions = self.anonymiser.anonymise_batch(
+        return self._finish(items, self._anonymise(items), explain, progress)
+
+    def process_stream(
+        self,
+        batches: Iterable[Sequence[Request | str]],
+        *,
+        explain: bool | None = None,
+        progress: Progress | None = None,
+        prefetch: bool = False,
+    ) -> Iterator[list[TriageDecision]]:
+        """Decide batch after batch, yielding each batch's decisions in order.
+
+        With ``prefetch``, the next batch is anonymised in a background thread while the model
+        routes this one (batches are then drawn one ahead). On 2 cores this did not pay: see
+        ``triage bench pipeline``, which times both.
+        """
+        if not prefetch:
+            for batch in batches:
+                yield self.process_batch(batch, explain=explain, progress=progress)
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="anonymise") as pool:
+            pending: tuple[list[Request], Future[list[Any]]] | None = None
+            for batch in batches:
+                items = _requests(batch)
+                ahead = (items, pool.submit(self._anonymise, items))
+                if pending is not None:
+                    yield self._finish(pending[0], pending[1].result(), explain, progress)
+                pending = ahead
+            if pending is not None:
+                yield self._finish(pending[0], pending[1].result(), explain, progress)
+
+    def _anonymise(self, items: list[Request]) -> list[Any]:
+        if not items:
+            return []
+        return self.anonymiser.anonymise_batch(
             [r.text for r in items], [r.language for r in items], return_errors=True
         )
+
+    def _finish(
+        self,
+        items: list[Request],
+        redactions: list[Any],
+        explain: bool | None,
+        progress: Progress | None,
+    ) -> list[TriageDecision]:
+        """Route, explain and audit anonymised requests."""
         routable = [
             i
             for i, x in enumerate(redactions)
@@ -170,9 +230,7 @@ class Triage:
             and x.anonymised_text.strip()
             and not _only_placeholders(x.anonymised_text)
         ]
-        decided = self.model.route(
-            [redactions[i].anonymised_text for i in routable]  # type: ignore[union-attr]
-        )
+        decided = self.model.route([redactions[i].anonymised_text for i in routable])
         by_index = dict(zip(routable, decided, strict=True))
         explain = self.explain if explain is None else explain
         out = []
@@ -274,6 +332,10 @@ def decision_from_record(record: Any) -> dict[str, Any]:
         "explanation": payload.get("explanation"),
         "created_at": record.created_at,
     }
+
+
+def _requests(requests: Sequence[Request | str]) -> list[Request]:
+    return [r if isinstance(r, Request) else Request(text=r) for r in requests]
 
 
 def _only_placeholders(text: str) -> bool:
