@@ -24,10 +24,14 @@ DATA := experiments/data/municipal/municipal_requests.jsonl
 demo: install $(MODEL)/triage_model.json
 	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl
 	$(BIN)/triage run experiments/samples/requests.jsonl -o experiments/output/decisions.jsonl \
-		--model $(MODEL)
+		--model $(MODEL) --explain
 	$(BIN)/triage audit verify
+	$(BIN)/triage explain $$($(BIN)/python -c "import json; print(json.loads(open( \
+		'experiments/output/decisions.jsonl').readline())['decision_id'])") \
+		--model $(MODEL) --html experiments/output/explanation.html
 	@echo "Anonymised requests: experiments/output/anonymised.jsonl"
-	@echo "Decisions:           experiments/output/decisions.jsonl"
+	@echo "Decisions:           experiments/output/decisions.jsonl (with SHAP explanations)"
+	@echo "One explanation:     experiments/output/explanation.html"
 	@echo "Audit trail:         experiments/audit.db (triage audit verify)"
 	@echo "MLflow runs:         $(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db"
 
@@ -51,8 +55,10 @@ typecheck: install
 check: lint typecheck test
 
 ## Benchmarks and evaluations (they print figures; not part of the tests).
-bench: install
+bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench anonymise
+	$(BIN)/triage bench pipeline --model $(MODEL)
+	$(BIN)/triage bench explain --model $(MODEL) --json experiments/results/bench_explain.json
 
 eval: install
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test
