@@ -195,8 +195,9 @@ def train(
     model = RoutingModel(
         taxonomy=taxonomy, transformer=transformer, baseline=baseline, min_margin=config.min_margin
     )
+    languages = np.array([lang or "?" for lang in data.languages])
     result_metrics, baseline_metrics, calibration = _calibrate_and_score(
-        model, config, pick, y, parts
+        model, config, pick, y, parts, languages
     )
     seconds = time.perf_counter() - started
     model.metadata = {
@@ -209,6 +210,7 @@ def train(
             "digest": data.digest,
             "counts": data.counts(),
             "languages": {lang or "?": data.languages.count(lang) for lang in set(data.languages)},
+            "counts_by_language": _counts_by_language(data, "train"),
         },
         "training_config": config.model_dump(),
         "history": getattr(transformer, "history_", []),
@@ -236,7 +238,56 @@ def train(
     return result
 
 
-def _calibrate_and_score(model, config, pick, y, parts):
+def _counts_by_language(data: LabelledSet, split: str) -> dict[str, dict[str, int]]:
+    """Rows of one split per language and label."""
+    counts: dict[str, dict[str, int]] = {}
+    for label, language, part in zip(data.labels, data.languages, data.splits, strict=True):
+        if part == split:
+            row = counts.setdefault(language or "?", {})
+            row[label] = row.get(label, 0) + 1
+    return counts
+
+
+def held_out_figures(
+    probs: np.ndarray,
+    y: np.ndarray,
+    languages: np.ndarray,
+    labels: list[str],
+    *,
+    out_of_scope: int,
+    threshold: float,
+) -> dict[str, Any]:
+    """Per-language figures, coverage / precision per threshold and the confidence histogram."""
+    predicted, confidence = probs.argmax(axis=1), probs.max(axis=1)
+    routed = predicted != out_of_scope
+    grid = np.round(np.linspace(0, 1, 51), 2)
+    curve: dict[str, list[Any]] = {"threshold": grid.tolist(), "coverage": [], "precision": []}
+    for value in grid:
+        auto = routed & (confidence >= value)
+        curve["coverage"].append(round(float(auto.mean()), 4))
+        hits = (predicted[auto] == y[auto]).mean() if auto.any() else None
+        curve["precision"].append(None if hits is None else round(float(hits), 4))
+    # the report's bins: int(confidence * 10), 1.0 in the last one
+    counts = np.bincount(np.minimum((confidence * 10).astype(int), 9), minlength=10)
+    by_language = {}
+    for language in sorted(set(languages.tolist())):
+        inside = languages == language
+        figures = routing_metrics(
+            probs[inside], y[inside], labels, out_of_scope=out_of_scope, threshold=threshold
+        )
+        keep = ("accuracy", "macro_f1", "coverage", "auto_precision", "n", "f1")
+        by_language[language] = {key: figures[key] for key in keep}
+    return {
+        "metrics_by_language": by_language,
+        "tradeoff": curve,
+        "confidence_histogram": {
+            "edges": np.round(np.linspace(0, 1, 11), 2).tolist(),
+            "counts": counts.tolist(),
+        },
+    }
+
+
+def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     """Choose mix weight, temperature and threshold on validation; score on test."""
     oos = model.out_of_scope_index
     labels = model.labels
@@ -275,7 +326,18 @@ def _calibrate_and_score(model, config, pick, y, parts):
         uncalibrated=p_bl,
     )
     metrics["split"] = baseline_metrics["split"] = split
+    extras = {}
+    if languages is not None:
+        extras = held_out_figures(
+            calibrate(mixed, model.temperature),
+            y_eval,
+            languages[parts[split]],
+            labels,
+            out_of_scope=oos,
+            threshold=model.threshold,
+        )
     calibration = {
+        **extras,
         "baseline_temperature": bl_temperature,
         "baseline_threshold": bl_threshold,
         "reliability": {

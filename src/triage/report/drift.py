@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .data import CONFIDENCE_BINS, Activity
 from .modelcard import ModelCard
+from .summary import CONFIDENCE_BINS, Activity
 
 __all__ = ["MODERATE", "SIGNIFICANT", "Drift", "DriftResult", "drift", "psi"]
 

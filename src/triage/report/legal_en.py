@@ -255,13 +255,15 @@ LETTER = {
     "h_steps": "4. The steps followed",
     "steps": [
         "Your request was received on {date}.",
-        "{masked_count} piece(s) of personal information were masked in it.",
+        "{masked_step}",
         "The algorithm computed a degree of confidence for each of the {n_departments} "
         "departments.",
         "{outcome}",
         "The decision was recorded in a secure log, which makes it possible to check that it "
         "has not been changed since.",
     ],
+    "masked_some": "{masked_count} piece(s) of personal information were masked in it.",
+    "masked_none": "No personal information was found in it.",
     "outcome_auto": "As its confidence passed the threshold, your request went to {department}.",
     "outcome_review": "Your request was handed to an agent, because {reason}.",
     "h_human": "5. Did an agent check it?",

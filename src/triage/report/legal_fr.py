@@ -270,12 +270,14 @@ LETTER = {
     "h_steps": "4. Les étapes suivies",
     "steps": [
         "Votre demande a été reçue le {date}.",
-        "{masked_count} information(s) personnelle(s) y ont été masquées.",
+        "{masked_step}",
         "L'algorithme a calculé un degré de confiance pour chacun des {n_departments} services.",
         "{outcome}",
         "La décision a été enregistrée dans un journal sécurisé, qui permet de vérifier "
         "qu'elle n'a pas été modifiée depuis.",
     ],
+    "masked_some": "{masked_count} information(s) personnelle(s) y ont été masquées.",
+    "masked_none": "Aucune information personnelle n'y a été repérée.",
     "outcome_auto": (
         "Sa confiance dépassant le seuil, votre demande a été transmise à : {department}."
     ),

@@ -117,7 +117,9 @@ class _Letter:
             "confidence": t.pct(p.get("confidence"), 0),
             "threshold": t.pct(p.get("threshold"), 0),
             "masked": ", ".join(f"{t.entity_name(k)} ({v})" for k, v in sorted(masked.items())),
-            "masked_count": sum(masked.values()),
+            "masked_step": (L["masked_some"] if masked else L["masked_none"]).format(
+                masked_count=sum(masked.values())
+            ),
             "n_departments": len(self.taxonomy.departments),
             "date": t.date(_received(decision)),
             "outcome": outcome,

@@ -54,7 +54,7 @@ def _scores(rng: random.Random, labels: list[str], top: str) -> tuple[dict[str, 
 def _text(rng: random.Random, label: str, entities: dict[str, int]) -> str:
     words = rng.sample(VOCABULARY.get(label, ["demande", "service", "question"]), 3)
     tags = " ".join(f"<{kind}_{i + 1}>" for kind, n in entities.items() for i in range(n))
-    return f"Bonjour, {tags} : {' '.join(words)}, merci de votre réponse."
+    return f"Bonjour, {tags + ' : ' if tags else ''}{' '.join(words)}, merci de votre réponse."
 
 
 def _explanation(rng: random.Random, text: str, label: str) -> dict[str, Any]:

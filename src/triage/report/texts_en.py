@@ -133,6 +133,7 @@ LABELS = {
         "Evaluation corpus {corpus}: {samples} texts, {gold} hand-annotated pieces of "
         "personal data."
     ),
+    "assigned_caption": "Requests reviewed by an agent: the department the agent chose",
     "stable": "stable",
     "moderate": "moderate drift",
     "significant": "significant drift",

@@ -139,6 +139,7 @@ LABELS = {
         "Corpus d'évaluation {corpus} : {samples} textes, {gold} données personnelles "
         "annotées à la main."
     ),
+    "assigned_caption": "Demandes examinées par un agent : service qu'il a choisi",
     "stable": "stable",
     "moderate": "dérive modérée",
     "significant": "dérive importante",
