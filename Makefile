@@ -28,10 +28,14 @@ demo: install $(MODEL)/triage_model.json
 	$(BIN)/triage audit verify
 	$(BIN)/triage explain $$($(BIN)/python -c "import json; print(json.loads(open( \
 		'experiments/output/decisions.jsonl').readline())['decision_id'])") \
-		--model $(MODEL) --html experiments/output/explanation.html
+		--model $(MODEL) --html experiments/output/explanation.html \
+		--letter -o experiments/output/letter.html
+	$(BIN)/triage report --model $(MODEL) -o experiments/output/report.html
 	@echo "Anonymised requests: experiments/output/anonymised.jsonl"
 	@echo "Decisions:           experiments/output/decisions.jsonl (with SHAP explanations)"
 	@echo "One explanation:     experiments/output/explanation.html"
+	@echo "Letter to citizen:   experiments/output/letter.html"
+	@echo "Transparency report: experiments/output/report.html"
 	@echo "Audit trail:         experiments/audit.db (triage audit verify)"
 	@echo "MLflow runs:         $(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db"
 
@@ -59,6 +63,7 @@ bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench anonymise
 	$(BIN)/triage bench pipeline --model $(MODEL)
 	$(BIN)/triage bench explain --model $(MODEL) --json experiments/results/bench_explain.json
+	$(BIN)/triage bench report --model $(MODEL)
 
 eval: install
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test

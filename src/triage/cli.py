@@ -38,6 +38,14 @@ AuditOption = Annotated[
 
 console = Console(stderr=True)
 
+OrganisationOption = Annotated[
+    str | None, typer.Option(help="The administration's name, printed in reports and letters.")
+]
+ContactOption = Annotated[
+    str | None, typer.Option(help="How citizens reach the service (address, e-mail).")
+]
+DpoOption = Annotated[str | None, typer.Option(help="How to reach the data protection officer.")]
+
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", "-c", help="Anonymiser YAML config (default: the shipped one)."),
@@ -108,6 +116,25 @@ def bench_pipeline(
         )
     except TriageError as exc:
         raise _fail(exc) from exc
+
+
+@bench_app.command("report")
+def bench_report(
+    n: Annotated[int, typer.Option(min=100, help="Decision records generated.")] = 100_000,
+    model: ModelOption = None,
+) -> None:
+    """Build the transparency report over a generated trail of N decisions; print the time."""
+    from triage.report import report_benchmark
+
+    try:
+        figures = report_benchmark(n, model_folder=_model_folder(model))
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    Console().print(
+        f"{figures['records']:,} audit records ({figures['decisions']:,} decisions) generated in "
+        f"{figures['generate_seconds']:.1f} s; report built in {figures['report_seconds']:.2f} s "
+        f"({figures['html_bytes'] / 1e3:.0f} kB)"
+    )
 
 
 @app.command()
@@ -496,12 +523,26 @@ def explain_decision(
     audit: AuditOption = None,
     language: Annotated[str, typer.Option(help="Language of the HTML view (fr, en).")] = "fr",
     top: Annotated[int, typer.Option(min=1, help="Words listed.")] = 10,
+    letter: Annotated[
+        bool,
+        typer.Option("--letter", help="Write the plain-language letter for the person (-o)."),
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where --letter writes its HTML.")
+    ] = None,
+    organisation: OrganisationOption = None,
+    contact: ContactOption = None,
+    dpo: DpoOption = None,
 ) -> None:
     """Show why a decision went where it did (SHAP word weights on the anonymised text).
 
     A decision made without --explain is explained now, from the anonymised text in the
-    audit trail, and the explanation is appended to the trail as its own event.
+    audit trail, and the explanation is appended to the trail as its own event. With
+    --letter, the explanation for the person concerned (CRPA R311-3-1-2) is written to -o.
     """
+    if letter and output is None:
+        console.print("[red]error:[/] --letter needs --output/-o FILE")
+        raise typer.Exit(code=2)
     from triage.audit import AuditStore
     from triage.explain import Explanation
     from triage.explain.render import html_page, rich_text, top_table
@@ -548,6 +589,88 @@ def explain_decision(
             encoding="utf-8",
         )
         out.print(f"HTML view -> {html}")
+    if letter and output is not None:
+        from triage.report import build_letter
+
+        try:
+            page = build_letter(
+                store,
+                decision_id,
+                model_folder=_model_folder(model, payload),
+                language=_language(language),
+                service=_service(organisation, contact, dpo),
+            )
+        except TriageError as exc:
+            raise _fail(exc) from exc
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(page, encoding="utf-8")
+        out.print(f"Letter -> {output}")
+
+
+def _model_folder(model: str | None, payload: dict | None = None) -> Path | None:
+    """A local model folder for department names: --model, the decision's model, the default."""
+    from triage.classify.model import resolve_model_location
+
+    candidates = [model, ((payload or {}).get("model") or {}).get("uri"), str(DEFAULT_MODEL)]
+    for candidate in candidates:
+        if candidate:
+            try:
+                return resolve_model_location(candidate)
+            except TriageError:
+                continue
+    return None
+
+
+def _language(value: str):
+    if value not in ("fr", "en"):
+        raise _fail(InputError(f"language {value!r}: use fr or en"))
+    return value
+
+
+def _service(organisation: str | None, contact: str | None, dpo: str | None):
+    from triage.report import ServiceContact
+
+    return ServiceContact(name=organisation, contact=contact, dpo=dpo)
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day (YYYY-MM-DD); default: the start.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day, included (YYYY-MM-DD).")
+    ] = None,
+    language: Annotated[str, typer.Option(help="fr (default) or en.")] = "fr",
+    model: ModelOption = None,
+    audit: AuditOption = None,
+    organisation: OrganisationOption = None,
+    contact: ContactOption = None,
+    dpo: DpoOption = None,
+) -> None:
+    """Write the transparency report (one self-contained HTML file) for a period."""
+    from triage.report import build_report
+
+    try:
+        folder = _model_folder(model)
+        if folder is None:
+            raise InputError("no model folder: pass --model (the report describes the model)")
+        from triage.audit import AuditStore
+
+        page = build_report(
+            AuditStore(audit),
+            folder,
+            start=start,
+            end=end,
+            language=_language(language),
+            service=_service(organisation, contact, dpo),
+        )
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(page, encoding="utf-8")
+    Console().print(f"Transparency report -> {output}")
 
 
 def _explain_later(record, model, store) -> dict:
