@@ -67,3 +67,17 @@ def test_evaluate_reports_model_and_baseline_figures_on_the_test_split(trained):
     for key in ("accuracy", "macro_f1", "ece", "ece_before_calibration", "coverage", "oos_recall"):
         assert 0.0 <= figures[key] <= 1.0 and 0.0 <= baseline[key] <= 1.0
     assert set(figures["f1"]) == set(labels)
+
+
+def test_the_report_finds_the_mlflow_run_that_logged_the_model(trained, tmp_path):
+    from triage.audit import AuditStore
+    from triage.classify.model import folder_digest
+    from triage.report import build_report
+    from triage.tracking import find_run
+
+    run = find_run(folder_digest(trained.folder))
+    assert run is not None and run["run_id"] == trained.run_id
+    assert run["registered"] == [f"triage-test v{trained.model_version}"]
+    assert find_run("0" * 64) is None
+    page = build_report(AuditStore(tmp_path / "empty.db"), trained.folder)
+    assert trained.run_id in page

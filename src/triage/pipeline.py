@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from triage.anonymise import Anonymiser
-from triage.audit import AuditStore, keyed_hash
+from triage.audit import AuditEntry, AuditStore, keyed_hash
 from triage.classify.model import RoutingModel, folder_digest
 from triage.explain.base import Explainer
 from triage.records import SCHEMA_VERSION, Entity, Redaction
@@ -233,15 +233,24 @@ class Triage:
         decided = self.model.route([redactions[i].anonymised_text for i in routable])
         by_index = dict(zip(routable, decided, strict=True))
         explain = self.explain if explain is None else explain
-        out = []
+        out, entries = [], []
         for index, (request, redaction) in enumerate(zip(items, redactions, strict=True)):
             decision = self._decision(request, redaction, by_index.get(index))
             if explain and index in by_index:
                 decision = self._explained(decision)
-            self._record(request, redaction, decision)
             out.append(decision)
+            entries.append(
+                AuditEntry(
+                    "decision",
+                    decision.decision_id,
+                    self._payload(request, redaction, decision),
+                    request_id=request.id,
+                )
+            )
             if progress is not None:
                 progress(1)
+        # One transaction per batch: a batch is recorded whole or not at all (a rerun redoes it).
+        self.audit.append_many(entries)
         return out
 
     def _explained(self, decision: TriageDecision) -> TriageDecision:
@@ -284,7 +293,9 @@ class Triage:
             redaction.entities,
         )
 
-    def _record(self, request: Request, redaction: Any, decision: TriageDecision) -> None:
+    def _payload(
+        self, request: Request, redaction: Any, decision: TriageDecision
+    ) -> dict[str, Any]:
         is_ok = isinstance(redaction, Redaction)
         payload: dict[str, Any] = {
             "model": self._model_info,
@@ -311,7 +322,7 @@ class Triage:
         }
         if self.store_text:
             payload["anonymised_text"] = decision.anonymised_text
-        self.audit.record_decision(decision.decision_id, payload, request_id=request.id)
+        return payload
 
 
 def decision_from_record(record: Any) -> dict[str, Any]:

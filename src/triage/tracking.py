@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_EXPERIMENT",
     "TriagePyfuncModel",
+    "MODEL_HASH_TAG",
     "download_model",
+    "find_run",
     "log_training_run",
     "promote",
     "tracking_uri",
@@ -26,6 +28,8 @@ __all__ = [
 DEFAULT_EXPERIMENT = "triage-routing"
 DEFAULT_STORE = Path("experiments")
 CHAMPION = "champion"
+#: Run tag holding the SHA-256 of the logged model folder (:func:`folder_digest`).
+MODEL_HASH_TAG = "triage.model_hash"
 
 
 def _mlflow():
@@ -198,6 +202,10 @@ def log_training_run(
             mlflow.log_metrics({k: v for k, v in record.items() if k != "epoch"}, step=step)
         for path in _figures(result, result.folder):
             mlflow.log_artifact(str(path), artifact_path="figures")
+        from triage.classify.model import folder_digest
+
+        # The folder is final now: its hash lets a report find the run that produced it.
+        mlflow.set_tag(MODEL_HASH_TAG, folder_digest(result.folder))
         example = pd.DataFrame(
             {"text": ["Bonjour, le lampadaire de ma rue est en panne."], "language": ["fr"]}
         )
@@ -223,6 +231,36 @@ def log_training_run(
         )
         version = getattr(info, "registered_model_version", None)
         return run.info.run_id, None if version is None else str(version)
+
+
+def find_run(model_hash: str) -> dict[str, Any] | None:
+    """The MLflow run that logged the model folder with this hash, if the store knows it.
+
+    Only an existing store is read (none is created); an unreachable store gives ``None``.
+    """
+    uri = tracking_uri()
+    if uri.startswith("sqlite:///") and not Path(uri.removeprefix("sqlite:///")).is_file():
+        return None
+    try:
+        mlflow = _mlflow()
+        client = mlflow.MlflowClient(tracking_uri=uri)
+        experiments = [e.experiment_id for e in client.search_experiments()]
+        runs = client.search_runs(
+            experiments, filter_string=f"tags.`{MODEL_HASH_TAG}` = '{model_hash}'", max_results=1
+        )
+        if not runs:
+            return None
+        run = runs[0]
+        versions = client.search_model_versions(f"run_id = '{run.info.run_id}'")
+    except Exception:  # a report must not fail because tracking is unavailable
+        return None
+    return {
+        "run_id": run.info.run_id,
+        "experiment_id": run.info.experiment_id,
+        "started": run.info.start_time,
+        "tracking_uri": uri if not uri.startswith("sqlite:///") else "sqlite (local)",
+        "registered": [f"{v.name} v{v.version}" for v in versions],
+    }
 
 
 def promote(version: str, *, name: str = "triage-router", alias: str = CHAMPION) -> None:

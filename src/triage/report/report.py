@@ -64,6 +64,7 @@ def build_report(
         "activity": activity,
         "integrity": integrity,
         "card": card,
+        "mlflow_run": _mlflow_run(model_folder),
         "drift": shifts,
         "psi_moderate": MODERATE,
         "psi_significant": SIGNIFICANT,
@@ -77,6 +78,14 @@ def build_report(
         "drift_text": texts.DRIFT,
     }
     return render("report.html.j2", texts, **context)
+
+
+def _mlflow_run(model_folder: str | Path) -> dict[str, Any] | None:
+    """The MLflow run that logged this model folder, looked up by the folder's hash."""
+    from triage.classify.model import folder_digest
+    from triage.tracking import find_run
+
+    return find_run(folder_digest(model_folder))
 
 
 def _period(start: When, end: When, texts: Texts) -> str:

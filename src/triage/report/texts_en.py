@@ -129,6 +129,9 @@ LABELS = {
     "min_margin": "Minimum gap between the two top departments",
     "anonymiser_config": "Anonymiser configuration (digest)",
     "model_in_audit": "Model in the trail (date, digest: decisions)",
+    "mlflow_run": "Training run (MLflow)",
+    "mlflow_not_found": "not found in the reachable MLflow store (the folder digest identifies "
+    "the model)",
     "pii_corpus": (
         "Evaluation corpus {corpus}: {samples} texts, {gold} hand-annotated pieces of "
         "personal data."

@@ -135,6 +135,9 @@ LABELS = {
     "min_margin": "Écart minimal entre les deux premiers services",
     "anonymiser_config": "Configuration d'anonymisation (empreinte)",
     "model_in_audit": "Modèle dans le journal (date, empreinte : décisions)",
+    "mlflow_run": "Entraînement (run MLflow)",
+    "mlflow_not_found": "non retrouvé dans le suivi MLflow accessible (l'empreinte du dossier "
+    "identifie le modèle)",
     "pii_corpus": (
         "Corpus d'évaluation {corpus} : {samples} textes, {gold} données personnelles "
         "annotées à la main."
