@@ -763,6 +763,116 @@ def audit_purge(
     Console().print(f"{count} records purged")
 
 
+keys_app = typer.Typer(help="API keys of the REST service (stored hashed).", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+KeysOption = Annotated[
+    str | None,
+    typer.Option(
+        "--keys",
+        help="API key store: SQLite path or SQLAlchemy URL "
+        "(default: TRIAGE_KEYS_URL, else experiments/keys.db).",
+    ),
+]
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option(help="agent, dpo or admin.")],
+    name: Annotated[str, typer.Option(help="Who or what uses the key.")],
+    keys: KeysOption = None,
+) -> None:
+    """Create an API key and print it, once: only its SHA-256 is stored."""
+    from triage.serve import KeyStore
+
+    try:
+        key, token = KeyStore(keys).create(name=name, role=role)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    console.print(f"key {key.id} ({key.role}, {key.name}) created; it is shown this once:")
+    print(token)
+
+
+@keys_app.command("list")
+def keys_list(keys: KeysOption = None) -> None:
+    """List the API keys (ids, roles, names; never the keys themselves)."""
+    from rich.table import Table
+
+    from triage.serve import KeyStore
+
+    table = Table("id", "role", "name", "created", "revoked")
+    for key in KeyStore(keys).list():
+        table.add_row(key.id, key.role, key.name, key.created_at, key.revoked_at or "")
+    Console().print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id (see `triage keys list`).")],
+    keys: KeysOption = None,
+) -> None:
+    """Revoke an API key: it stops working at once."""
+    from triage.serve import KeyStore
+
+    try:
+        key = KeyStore(keys).revoke(key_id)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    Console().print(f"key {key.id} ({key.role}, {key.name}) revoked at {key.revoked_at}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    model: ModelOption = None,
+    audit: AuditOption = None,
+    keys: KeysOption = None,
+) -> None:
+    """Start the REST service (OpenAPI document at /openapi.json, docs at /docs)."""
+    import uvicorn
+
+    from triage.serve import create_app
+
+    _quiet_libraries()
+    try:
+        service = create_app(model=model or DEFAULT_MODEL, audit=audit, keys=keys)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    uvicorn.run(service, host=host, port=port)
+
+
+@bench_app.command("serve")
+def bench_serve(
+    seconds: Annotated[float, typer.Option(min=1, help="How long the clients send.")] = 60,
+    clients: Annotated[int, typer.Option(min=1, help="Concurrent HTTP clients.")] = 8,
+    model: ModelOption = None,
+) -> None:
+    """Load test: the service on loopback, concurrent POST /v1/triage, latency and audit check.
+
+    A fresh audit trail and key store in a temporary folder; exit 1 on any error or when the
+    trail does not hold exactly one decision per accepted request.
+    """
+    from triage.serve.load import bench_serve as run_bench
+
+    _quiet_libraries()
+    os.environ.setdefault("TRIAGE_AUDIT_KEY", "benchmark-only-key")
+    try:
+        result = run_bench(model or DEFAULT_MODEL, seconds=seconds, clients=clients)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    figures = result.to_dict()
+    Console().print(
+        f"{figures['clients']} clients, {figures['seconds']} s: {figures['accepted']:,} requests "
+        f"accepted ({figures['requests_per_second']} req/s), errors {figures['errors'] or 0}; "
+        f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
+        f"p99 {figures['p99_ms']} ms; audit trail: {figures['audit_decisions']:,} decisions, "
+        + ("one per accepted request" if figures["audit_matches"] else "[red]MISMATCH[/]")
+    )
+    if figures["errors"] or not figures["audit_matches"]:
+        raise typer.Exit(code=1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     """Run the CLI."""
     sys.exit(app())

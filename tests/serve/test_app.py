@@ -212,3 +212,14 @@ def test_admin_creates_lists_and_revokes_keys_and_a_revoked_key_is_401(service):
     revoked = service.client.delete(f"/v1/keys/{new['id']}", headers=admin)
     assert revoked.json()["revoked_at"] is not None
     assert service.client.get("/v1/decisions/nope", headers=bearer).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"from": "0001-01-01", "to": "9999-12-31"}, {"to": "9999-12-31"}, {"from": "9999-12-31"}],
+)
+def test_extreme_report_dates_are_not_a_server_error(service, params):
+    answer = service.client.get(
+        "/v1/reports/transparency", params=params, headers=service.headers("dpo")
+    )
+    assert answer.status_code in (200, 422)
