@@ -85,9 +85,12 @@ class TriagePyfuncModel:
         import pandas as pd
 
         texts = [str(t) for t in model_input["text"]]
-        languages = (
-            list(model_input["language"]) if "language" in model_input else [None] * len(texts)
-        )
+        languages = [
+            value if isinstance(value, str) and value.strip() else None  # null/NaN: detect
+            for value in (
+                model_input["language"] if "language" in model_input else [None] * len(texts)
+            )
+        ]
         redactions = self.anonymiser.anonymise_batch(texts, languages, return_errors=True)
         rows = []
         good = [i for i, r in enumerate(redactions) if isinstance(r, Redaction)]
@@ -118,6 +121,15 @@ class TriagePyfuncModel:
                     }
                 )
         return pd.DataFrame(rows)
+
+
+def _signature(example: Any, output: Any) -> Any:
+    """``text`` required, ``language`` optional (detected when missing or null)."""
+    from mlflow.models import ModelSignature, infer_signature
+    from mlflow.types.schema import ColSpec, Schema
+
+    inputs = Schema([ColSpec("string", "text"), ColSpec("string", "language", required=False)])
+    return ModelSignature(inputs=inputs, outputs=infer_signature(example, output).outputs)
 
 
 def _figures(result: TrainingResult, folder: Path) -> list[Path]:
@@ -175,7 +187,6 @@ def log_training_run(
     """Log parameters, metrics, figures and the pyfunc model; register it. Returns ids."""
     mlflow = _setup()
     import pandas as pd
-    from mlflow.models import infer_signature
 
     meta = result.model.metadata
     with mlflow.start_run() as run:
@@ -224,7 +235,7 @@ def log_training_run(
             name="model",
             python_model=str(Path(__file__).parent / "mlflow_model.py"),
             artifacts={"model": str(result.folder)},
-            signature=infer_signature(example, output),
+            signature=_signature(example, output),
             input_example=example,
             code_paths=[str(Path(__file__).parent)],
             registered_model_name=register_as,
