@@ -137,6 +137,26 @@ def bench_report(
     )
 
 
+@bench_app.command("spark")
+def bench_spark(
+    model_uri: Annotated[
+        str, typer.Option(help="Registered model to score with.")
+    ] = "models:/triage-router@champion",
+    n: Annotated[int, typer.Option(min=10, help="Requests (~300 characters, French).")] = 100_000,
+    master: Annotated[str, typer.Option(help="Spark master.")] = "local[2]",
+) -> None:
+    """Requests/s of the MLflow model on local Spark vs in one process (pyspark needed)."""
+    from triage.benchmarks_spark import spark_throughput
+    from triage.tracking import tracking_uri
+
+    _quiet_libraries()
+    os.environ.setdefault("MLFLOW_TRACKING_URI", tracking_uri())
+    try:
+        spark_throughput(model_uri, n=n, master=master, console=Console())
+    except TriageError as exc:
+        raise _fail(exc) from exc
+
+
 @app.command()
 def anonymise(
     input: Annotated[Path, typer.Argument(help="JSONL or CSV with id, text, optional language.")],
