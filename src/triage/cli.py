@@ -857,6 +857,7 @@ def serve(
     _quiet_libraries()
     try:
         service = create_app(model=model or DEFAULT_MODEL, audit=audit, keys=keys)
+        _ = service.state.triage.anonymiser.analyzer  # load spaCy before the first request
     except TriageError as exc:
         raise _fail(exc) from exc
     uvicorn.run(service, host=host, port=port)

@@ -188,6 +188,7 @@ def bench_serve(
     with tempfile.TemporaryDirectory(prefix="triage-load-") as folder:
         audit = AuditStore(Path(folder) / "audit.db")
         pipeline = Triage(model, anonymiser=anonymiser, audit=audit)
+        _ = pipeline.anonymiser.analyzer  # spaCy loads now, not in the first answer's latency
         keys = KeyStore(Path(folder) / "keys.db")
         _, token = keys.create(name="load test", role="agent")
         app = create_app(pipeline, keys=keys, limits=Limits(rate_per_minute=None))
