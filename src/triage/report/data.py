@@ -43,6 +43,8 @@ def _bound(value: date | datetime | str | None, *, inclusive_day: bool) -> str |
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=UTC)
         return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    if inclusive_day and value == date.max:
+        return None  # up to the end of time: no upper bound
     day = value + timedelta(days=1) if inclusive_day else value
     return day.isoformat()
 
