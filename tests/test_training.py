@@ -81,3 +81,17 @@ def test_the_report_finds_the_mlflow_run_that_logged_the_model(trained, tmp_path
     assert find_run("0" * 64) is None
     page = build_report(AuditStore(tmp_path / "empty.db"), trained.folder)
     assert trained.run_id in page
+
+
+def test_pyfunc_gives_the_pipeline_reason_for_text_that_is_only_personal_data(trained):
+    import mlflow
+    import pandas as pd
+
+    pyfunc = mlflow.pyfunc.load_model(f"models:/triage-test/{trained.model_version}")
+    answer = pyfunc.predict(
+        pd.DataFrame({"text": ["Marie Curie, 06 12 34 56 78", "Ma poubelle déborde."]})
+    )
+    assert list(answer["queue"])[0] == "human_review"
+    assert list(answer["reason"])[0] == "empty_after_anonymisation"
+    assert "Marie" not in answer["anonymised_text"][0]
+    assert answer["queue"][1] != "human_review" or answer["reason"][1] != "error"

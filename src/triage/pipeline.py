@@ -14,12 +14,12 @@ from typing import Any
 
 from triage.anonymise import Anonymiser
 from triage.audit import AuditEntry, AuditStore, keyed_hash
-from triage.classify.model import RoutingModel, folder_digest
+from triage.classify.model import Decision, RoutingModel, folder_digest
 from triage.explain.base import Explainer
 from triage.records import SCHEMA_VERSION, Entity, Redaction
 from triage.taxonomy import HUMAN_REVIEW
 
-__all__ = ["Request", "Triage", "TriageDecision"]
+__all__ = ["Request", "Triage", "TriageDecision", "route_redactions"]
 
 Progress = Callable[[int], None]
 _KEY_FILE = Path("experiments/audit.key")
@@ -223,15 +223,7 @@ class Triage:
         progress: Progress | None,
     ) -> list[TriageDecision]:
         """Route, explain and audit anonymised requests."""
-        routable = [
-            i
-            for i, x in enumerate(redactions)
-            if isinstance(x, Redaction)
-            and x.anonymised_text.strip()
-            and not _only_placeholders(x.anonymised_text)
-        ]
-        decided = self.model.route([redactions[i].anonymised_text for i in routable])
-        by_index = dict(zip(routable, decided, strict=True))
+        by_index = route_redactions(self.model, redactions)
         explain = self.explain if explain is None else explain
         out, entries = [], []
         for index, (request, redaction) in enumerate(zip(items, redactions, strict=True)):
@@ -343,6 +335,23 @@ def decision_from_record(record: Any) -> dict[str, Any]:
         "explanation": payload.get("explanation"),
         "created_at": record.created_at,
     }
+
+
+def route_redactions(model: RoutingModel, redactions: Sequence[Any]) -> dict[int, Decision]:
+    """Route the anonymised texts worth routing; index -> decision.
+
+    A failed anonymisation (an exception in the list), an empty text or a text that is only
+    placeholders gets no decision: the caller sends it to human review with its reason.
+    """
+    routable = [
+        i
+        for i, x in enumerate(redactions)
+        if isinstance(x, Redaction)
+        and x.anonymised_text.strip()
+        and not _only_placeholders(x.anonymised_text)
+    ]
+    decided = model.route([redactions[i].anonymised_text for i in routable])
+    return dict(zip(routable, decided, strict=True))
 
 
 def _requests(requests: Sequence[Request | str]) -> list[Request]:

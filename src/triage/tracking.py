@@ -91,23 +91,25 @@ class TriagePyfuncModel:
                 model_input["language"] if "language" in model_input else [None] * len(texts)
             )
         ]
+        from triage.pipeline import route_redactions
+
         redactions = self.anonymiser.anonymise_batch(texts, languages, return_errors=True)
+        by_index = route_redactions(self.model, redactions)
         rows = []
-        good = [i for i, r in enumerate(redactions) if isinstance(r, Redaction)]
-        decisions = self.model.route(
-            [r.anonymised_text for r in redactions if isinstance(r, Redaction)]
-        )
-        by_index = dict(zip(good, decisions, strict=True))
         for i, redaction in enumerate(redactions):
             decision = by_index.get(i)
-            if decision is None:
+            text = getattr(redaction, "anonymised_text", "")
+            if decision is None:  # same reasons as the pipeline's
+                reason = (
+                    "error" if not isinstance(redaction, Redaction) else "empty_after_anonymisation"
+                )
                 rows.append(
                     {
                         "department": None,
                         "queue": "human_review",
                         "confidence": 0.0,
-                        "reason": "error",
-                        "anonymised_text": "",
+                        "reason": reason,
+                        "anonymised_text": text,
                     }
                 )
             else:
@@ -117,7 +119,7 @@ class TriagePyfuncModel:
                         "queue": decision.queue,
                         "confidence": decision.confidence,
                         "reason": decision.reason,
-                        "anonymised_text": getattr(redaction, "anonymised_text", ""),
+                        "anonymised_text": text,
                     }
                 )
         return pd.DataFrame(rows)
