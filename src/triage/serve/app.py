@@ -12,6 +12,7 @@ from triage.classify.model import folder_digest
 from triage.pipeline import Triage
 
 from . import admin, routes
+from .batching import MicroBatcher
 from .errors import install_error_handlers
 from .keys import KeyStore
 from .limits import BodySizeLimit, Limits, RateLimiter
@@ -42,8 +43,9 @@ def create_app(
 
     Notes
     -----
-    Requests go through the pipeline one at a time (a lock): the anonymiser's spaCy pipeline is
-    not documented as thread-safe, and on a few cores parallel calls would not be faster.
+    One thread at a time uses the pipeline (a lock): the anonymiser's spaCy pipeline is not
+    documented as thread-safe. Single requests that arrive together are decided as one batch
+    (:class:`triage.serve.batching.MicroBatcher`).
     """
     from triage import __version__
 
@@ -61,6 +63,7 @@ def create_app(
     app.state.limits = limits
     app.state.rate = RateLimiter(limits.rate_per_minute)
     app.state.lock = threading.Lock()
+    app.state.batcher = MicroBatcher(pipeline, app.state.lock)
     app.state.model_folder = folder
     app.state.model_hash = (
         folder_digest(folder) if (folder / "triage_model.json").is_file() else None

@@ -78,8 +78,7 @@ def triage_one(
     state = request.app.state
     check_texts([body.text], state.limits, batch=False)
     _check_languages(request, [body], batch=False)
-    with state.lock:
-        decision = state.triage.process(_pipeline_request(body), explain=body.explain)
+    decision = state.batcher.submit(_pipeline_request(body), explain=body.explain)
     return DecisionOut(**decision.to_dict())
 
 
