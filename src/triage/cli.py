@@ -848,6 +848,9 @@ def serve(
     model: ModelOption = None,
     audit: AuditOption = None,
     keys: KeysOption = None,
+    rate_per_minute: Annotated[
+        int, typer.Option(min=0, help="Requests per minute and per key (0: no limit).")
+    ] = 600,
 ) -> None:
     """Start the REST service (OpenAPI document at /openapi.json, docs at /docs)."""
     import uvicorn
@@ -856,7 +859,14 @@ def serve(
 
     _quiet_libraries()
     try:
-        service = create_app(model=model or DEFAULT_MODEL, audit=audit, keys=keys)
+        from triage.serve.limits import Limits
+
+        service = create_app(
+            model=model or DEFAULT_MODEL,
+            audit=audit,
+            keys=keys,
+            limits=Limits(rate_per_minute=rate_per_minute or None),
+        )
         _ = service.state.triage.anonymiser.analyzer  # load spaCy before the first request
     except TriageError as exc:
         raise _fail(exc) from exc
@@ -868,6 +878,12 @@ def bench_serve(
     seconds: Annotated[float, typer.Option(min=1, help="How long the clients send.")] = 60,
     clients: Annotated[int, typer.Option(min=1, help="Concurrent HTTP clients.")] = 8,
     model: ModelOption = None,
+    in_process: Annotated[
+        bool,
+        typer.Option(
+            "--in-process", help="Serve from a thread of this process (clients then share its GIL)."
+        ),
+    ] = False,
 ) -> None:
     """Load test: the service on loopback, concurrent POST /v1/triage, latency and audit check.
 
@@ -879,7 +895,12 @@ def bench_serve(
     _quiet_libraries()
     os.environ.setdefault("TRIAGE_AUDIT_KEY", "benchmark-only-key")
     try:
-        result = run_bench(model or DEFAULT_MODEL, seconds=seconds, clients=clients)
+        result = run_bench(
+            model or DEFAULT_MODEL,
+            seconds=seconds,
+            clients=clients,
+            separate_process=not in_process,
+        )
     except TriageError as exc:
         raise _fail(exc) from exc
     figures = result.to_dict()

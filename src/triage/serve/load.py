@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -94,6 +96,37 @@ def serve_in_thread(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iter
         thread.join(timeout=30)
 
 
+@contextmanager
+def serve_in_process(
+    model: str | Path, audit: Path, keys: Path, *, host: str = "127.0.0.1"
+) -> Iterator[str]:
+    """Run ``triage serve`` in its own process (no rate limit); yields its base URL."""
+    import httpx
+
+    port = _free_port(host)
+    command = [
+        str(Path(sys.executable).parent / "triage"), "serve", "--host", host, "--port", str(port),
+        "--model", str(model), "--audit", str(audit), "--keys", str(keys),
+        "--rate-per-minute", "0",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://{host}:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise InputError(f"the service did not start on {host}:{port}")
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def _client(
     url: str, token: str, texts: Sequence[str], start: int, until: float, out: dict[str, Any]
 ) -> None:
@@ -178,13 +211,27 @@ def bench_serve(
     clients: int = 8,
     data: Path = DEFAULT_TEXTS,
     anonymiser: Anonymiser | None = None,
+    separate_process: bool = False,
 ) -> LoadResult:
     """The whole load test on a fresh audit trail and key store in a temporary folder.
 
     The rate limit is off (one key sends everything); the other limits keep their defaults.
     ``anonymiser`` (default: the model's) lets a caller reuse one whose spaCy models are loaded.
+    With ``separate_process``, the service runs as ``triage serve`` in its own process, so
+    the clients do not compete with it for this interpreter's lock (as in production).
     """
     texts = _texts(data)
+    if separate_process:
+        with tempfile.TemporaryDirectory(prefix="triage-load-") as folder:
+            audit_path, keys_path = Path(folder) / "audit.db", Path(folder) / "keys.db"
+            keys = KeyStore(keys_path)
+            _, token = keys.create(name="load test", role="agent")
+            audit = AuditStore(audit_path)
+            with serve_in_process(model, audit_path, keys_path) as url:
+                result = load_test(url, token, texts, audit, seconds=seconds, clients=clients)
+            audit.engine.dispose()
+            keys.engine.dispose()
+            return result
     with tempfile.TemporaryDirectory(prefix="triage-load-") as folder:
         audit = AuditStore(Path(folder) / "audit.db")
         pipeline = Triage(model, anonymiser=anonymiser, audit=audit)
