@@ -566,6 +566,7 @@ def explain_decision(
     from triage.audit import AuditStore
     from triage.explain import Explanation
     from triage.explain.render import html_page, rich_text, top_table
+    from triage.explain.stored import stored_explanation
 
     _quiet_libraries()
     try:
@@ -575,9 +576,8 @@ def explain_decision(
             raise InputError(f"no decision {decision_id} in {store.url}")
         payload = record.payload
         text = payload.get("anonymised_text")
-        data = payload.get("explanation") or store.explanation(decision_id)
-        if not data or "words" not in data:
-            data = _explain_later(record, model, store)
+        kept = stored_explanation(record, store)
+        data = kept[1] if kept is not None else _explain_later(record, model, store)
         explanation = Explanation.from_dict(data)
     except TriageError as exc:
         raise _fail(exc) from exc
@@ -694,25 +694,14 @@ def report(
 
 
 def _explain_later(record, model, store) -> dict:
-    """Explain a stored decision now and append the explanation to the audit trail."""
+    """Explain a stored decision now (its model, or --model) and append it to the trail."""
     from triage.classify.model import RoutingModel
     from triage.explain import ShapExplainer
+    from triage.explain.stored import explain_stored
 
-    payload = record.payload
-    text = payload.get("anonymised_text")
-    if not text or not payload.get("scores"):
-        raise InputError(
-            f"decision {record.decision_id} has no anonymised text or scores in the audit trail "
-            "(store_text off, or the request failed): it cannot be explained afterwards"
-        )
-    location = model or (payload.get("model") or {}).get("uri") or DEFAULT_MODEL
-    routing = RoutingModel.load(location)
-    label = max(payload["scores"], key=payload["scores"].__getitem__)
-    data = ShapExplainer(routing).explain([text], [label])[0].to_dict()
-    store.append(
-        "explanation", record.decision_id, {"explanation": data, "model_uri": str(location)}
-    )
-    return data
+    location = model or (record.payload.get("model") or {}).get("uri") or DEFAULT_MODEL
+    explainer = ShapExplainer(RoutingModel.load(location))
+    return explain_stored(record, store, explainer, model_uri=str(location))
 
 
 @audit_app.command("verify")

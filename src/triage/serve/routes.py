@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from triage.audit import AuditRecord
+from triage.explain.stored import explain_stored, stored_explanation
 from triage.pipeline import Request as TriageRequest
 from triage.pipeline import decision_from_record
 
 from .auth import require
 from .errors import ApiError
-from .explain import explain_stored, stored_explanation
 from .keys import ApiKey
 from .limits import check_texts
 from .schemas import (
