@@ -46,8 +46,10 @@ __all__ = [
     "AuditRecord",
     "AuditStore",
     "VerifyResult",
+    "database_url",
     "default_audit_url",
     "keyed_hash",
+    "make_sqlite_folder",
 ]
 
 SCHEMA_VERSION = 1
@@ -83,6 +85,18 @@ def default_audit_url() -> str:
     return os.environ.get("TRIAGE_AUDIT_URL") or (
         "sqlite:///" + str(Path("experiments/audit.db").resolve())
     )
+
+
+def database_url(location: str | Path) -> str:
+    """A SQLAlchemy URL for a URL or a file path (a path becomes an absolute SQLite URL)."""
+    text = str(location)
+    return text if "://" in text else "sqlite:///" + str(Path(text).resolve())
+
+
+def make_sqlite_folder(url: str) -> None:
+    """Create the folder of a SQLite database file, so the engine can create the file."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
 
 
 def keyed_hash(raw_text: str, key: bytes) -> str:
@@ -180,18 +194,14 @@ class AuditStore:
     """
 
     def __init__(self, url: str | Path | None = None) -> None:
-        url = str(url) if url is not None else default_audit_url()
-        if "://" not in url:
-            url = "sqlite:///" + str(Path(url).resolve())
-        self.url = url
+        self.url = database_url(url if url is not None else default_audit_url())
         self._engine: Engine | None = None
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine (tables created on first use; SQLite in WAL mode)."""
         if self._engine is None:
-            if self.url.startswith("sqlite:///"):
-                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            make_sqlite_folder(self.url)
             engine = create_engine(self.url, future=True)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)

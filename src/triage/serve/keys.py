@@ -13,6 +13,7 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import Column, Engine, MetaData, String, Table, create_engine, insert, select
 
+from triage.audit import database_url, make_sqlite_folder
 from triage.exceptions import InputError
 
 __all__ = ["ROLES", "ApiKey", "KeyStore", "Role", "default_keys_url"]
@@ -80,18 +81,14 @@ class KeyStore:
     """
 
     def __init__(self, url: str | Path | None = None) -> None:
-        url = str(url) if url is not None else default_keys_url()
-        if "://" not in url:
-            url = "sqlite:///" + str(Path(url).resolve())
-        self.url = url
+        self.url = database_url(url if url is not None else default_keys_url())
         self._engine: Engine | None = None
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine (the table is created on first use)."""
         if self._engine is None:
-            if self.url.startswith("sqlite:///"):
-                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            make_sqlite_folder(self.url)
             engine = create_engine(self.url, future=True)
             _metadata.create_all(engine)
             self._engine = engine
