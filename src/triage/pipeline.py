@@ -130,7 +130,8 @@ class Triage:
         self.store_text = store_text
         self.explain = explain
         self._explainer = explainer
-        self._model_info = {
+        #: What the audit records say of the model: name, URI, folder hash, creation date.
+        self.model_info = {
             "name": model_name,
             "uri": str(model) if isinstance(model, str | Path) else str(folder),
             "hash": folder_digest(folder) if (folder / "triage_model.json").is_file() else None,
@@ -290,7 +291,7 @@ class Triage:
     ) -> dict[str, Any]:
         is_ok = isinstance(redaction, Redaction)
         payload: dict[str, Any] = {
-            "model": self._model_info,
+            "model": self.model_info,
             "anonymiser_config_hash": self.anonymiser.config_hash,
             "entity_counts": redaction.entity_counts if is_ok else {},
             "entities": [

@@ -8,7 +8,6 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from triage.audit import AuditStore
-from triage.classify.model import folder_digest
 from triage.pipeline import Triage
 
 from . import admin, routes
@@ -65,9 +64,7 @@ def create_app(
     app.state.lock = threading.Lock()
     app.state.batcher = MicroBatcher(pipeline, app.state.lock)
     app.state.model_folder = folder
-    app.state.model_hash = (
-        folder_digest(folder) if (folder / "triage_model.json").is_file() else None
-    )
+    app.state.model_hash = pipeline.model_info["hash"]  # hashed once, by the pipeline
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
     app.include_router(routes.router)
