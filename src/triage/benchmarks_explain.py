@@ -31,7 +31,8 @@ def _sample(model: Any, data: Path, split: str, limit: int, seed: int) -> list[s
     order = [int(i) for i in rng.permutation(len(texts))]
     lo, hi = SPEED_WORDS
     long = [i for i in order if lo <= len(texts[i].split()) <= hi]
-    rest = [i for i in order if i not in set(long)]
+    chosen_long = set(long)
+    rest = [i for i in order if i not in chosen_long]
     chosen = (long[: limit // 2] + rest)[:limit]
     return [texts[i] for i in chosen]
 

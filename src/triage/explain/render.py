@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .record import Explanation
 
-__all__ = ["html_page", "rich_text", "top_table"]
+__all__ = ["html_page", "rich_text", "top_table", "word_parts"]
 
 _LABELS = {
     "fr": {
@@ -50,7 +50,7 @@ def _scale(explanation: Explanation) -> float:
     return max((abs(w.weight) for w in explanation.words), default=0.0) or 1.0
 
 
-def _parts(text: str, explanation: Explanation) -> list[dict[str, Any]]:
+def word_parts(text: str, explanation: Explanation) -> list[dict[str, Any]]:
     """The text cut into plain stretches and weighted words, in order."""
     parts: list[dict[str, Any]] = []
     cursor = 0
@@ -76,7 +76,7 @@ def rich_text(text: str, explanation: Explanation) -> Text:
     """The anonymised text with each word shaded by its weight (blue towards, red against)."""
     out = Text()
     scale = _scale(explanation)
-    for part in _parts(text, explanation):
+    for part in word_parts(text, explanation):
         weight = part["weight"]
         if weight is None or abs(weight) < 0.05 * scale:
             out.append(part["text"])
@@ -121,7 +121,7 @@ def html_page(
         label=explanation.label,
         output_value=explanation.output_value,
         base_value=explanation.base_value,
-        parts=_parts(text, explanation),
+        parts=word_parts(text, explanation),
         top=explanation.top(top_k),
         method=explanation.method,
         max_evals=explanation.max_evals,

@@ -108,7 +108,7 @@ class ShapExplainer:
             ]
             output = "mixed_probability"
         values = np.zeros(len(spans))
-        base = value = 0.0
+        base = 0.0
         for share, scorer, budget in parts:
             if spans:
                 member_values, member_base = self._partition(scorer, text, target, budget)

@@ -179,9 +179,9 @@ def _highlighted(text: str | None, explanation: dict[str, Any] | None) -> list[d
     if explanation is None:
         return [{"text": text, "weight": None}]
     from triage.explain.record import Explanation
-    from triage.explain.render import _parts  # the same colours as the explanation page
+    from triage.explain.render import word_parts  # the same colours as the explanation page
 
-    return _parts(text, Explanation.from_dict(explanation))
+    return word_parts(text, Explanation.from_dict(explanation))
 
 
 def _words(explanation: dict[str, Any] | None, k: int) -> list[dict[str, Any]]:
