@@ -3,7 +3,9 @@
 Reads ``pii_corpus_src.jsonl`` (one request a line, PII written inline as
 ``[[TYPE|value]]``) and writes ``pii_corpus.jsonl`` next to it, one object a
 line (and likewise ``pii_corpus_dev2_src.jsonl`` -> ``pii_corpus_dev2.jsonl``,
-the later ``dev2`` tuning set, see ``EXTRA_CORPORA``)::
+the later ``dev2`` tuning set, and ``pii_corpus_test2_src.jsonl`` ->
+``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, see
+``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -21,7 +23,7 @@ Usage::
 
     python build_corpus.py [--src PATH] [--out PATH]
 
-Without ``--src``/``--out`` both corpora are built; with either, only that one
+Without ``--src``/``--out`` all corpora are built; with either, only that one
 (with the rules of the main corpus).
 
 Standard library only.
@@ -64,7 +66,10 @@ TYPES = (
 LANGUAGES = ("fr", "en")
 SPLITS = ("dev", "test")
 #: further corpora built by default: (source, output, allowed splits, id prefix)
-EXTRA_CORPORA = (("pii_corpus_dev2_src.jsonl", "pii_corpus_dev2.jsonl", ("dev2",), "dev2-"),)
+EXTRA_CORPORA = (
+    ("pii_corpus_dev2_src.jsonl", "pii_corpus_dev2.jsonl", ("dev2",), "dev2-"),
+    ("pii_corpus_test2_src.jsonl", "pii_corpus_test2.jsonl", ("test2",), "test2-"),
+)
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
 
