@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from triage import Anonymiser
 from triage.classify.model import RoutingModel
@@ -95,3 +96,16 @@ def test_pyfunc_gives_the_pipeline_reason_for_text_that_is_only_personal_data(tr
     assert list(answer["reason"])[0] == "empty_after_anonymisation"
     assert "Marie" not in answer["anonymised_text"][0]
     assert answer["queue"][1] != "human_review" or answer["reason"][1] != "error"
+
+
+def test_operating_points_pick_thresholds_on_validation_for_each_out_of_scope_target(trained):
+    from triage.benchmarks_routing import operating_points
+
+    rows = operating_points(trained, targets=(0.5, 0.9, 1.0))
+    assert rows[0]["threshold"] == pytest.approx(trained.model.threshold, abs=1e-4)
+    by_target = {row["target_oos_recall"]: row for row in rows[1:]}
+    for target, row in by_target.items():
+        assert row["validation_oos_recall"] >= target
+    # a higher out-of-scope target never lowers the threshold
+    assert by_target[0.5]["threshold"] <= by_target[0.9]["threshold"] <= by_target[1.0]["threshold"]
+    assert set(trained.held_out) == {"validation", "test"}

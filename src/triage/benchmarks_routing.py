@@ -19,7 +19,9 @@ import yaml
 
 from triage.exceptions import InputError
 
-__all__ = ["prepare", "routing_benchmark"]
+__all__ = ["operating_points", "prepare", "routing_benchmark"]
+
+OOS_TARGETS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _write(
@@ -118,6 +120,7 @@ def in_scope_figures(result: Any) -> dict[str, float | None]:
     return {
         "accuracy": result.metrics["accuracy"],
         "in_scope_accuracy_argmax": float(correct / in_scope_total) if in_scope_total else None,
+        "in_scope_accuracy": result.metrics.get("in_scope_accuracy"),
         "oos_recall": result.metrics.get("oos_recall"),
         "macro_f1": result.metrics["macro_f1"],
         "baseline_accuracy": result.baseline_metrics["accuracy"],
@@ -137,4 +140,49 @@ def routing_benchmark(
 
     data, taxonomy = prepare(name, source, workdir)
     result = train(data, workdir / "model", taxonomy=load_taxonomy(taxonomy), **train_kwargs)
-    return {"result": result, "figures": in_scope_figures(result)}
+    figures = in_scope_figures(result)
+    if result.held_out:
+        figures["operating_points"] = operating_points(result, train_kwargs.get("config"))
+    return {"result": result, "figures": figures}
+
+
+def operating_points(
+    result: Any, config: Any = None, targets: tuple[float, ...] = OOS_TARGETS
+) -> list[dict[str, float | None]]:
+    """Test figures at thresholds chosen on validation for several out-of-scope recall targets.
+
+    Each threshold is what ``triage train`` would pick with ``target_oos_recall`` set to the
+    target (the higher of the precision and the out-of-scope thresholds, on validation); the
+    first row is the trained model's own threshold.
+    """
+    from triage.classify.metrics import routing_metrics
+    from triage.training import TrainingConfig, abstention_threshold
+
+    config = config or TrainingConfig()
+    oos = result.model.out_of_scope_index
+    p_val, y_val = result.held_out["validation"]
+    split = "test" if "test" in result.held_out else "validation"
+    p_eval, y_eval = result.held_out[split]
+    rows = []
+    for target in (config.target_oos_recall, *targets):
+        rule = config.model_copy(update={"target_oos_recall": target})
+        threshold = abstention_threshold(p_val, y_val, oos, rule)
+        val = routing_metrics(
+            p_val, y_val, result.model.labels, out_of_scope=oos, threshold=threshold
+        )
+        out = routing_metrics(
+            p_eval, y_eval, result.model.labels, out_of_scope=oos, threshold=threshold
+        )
+        rows.append(
+            {
+                "target_oos_recall": target,
+                "threshold": round(threshold, 4),
+                "validation_oos_recall": val["oos_recall"],
+                "validation_in_scope_accuracy": val["in_scope_accuracy"],
+                "in_scope_accuracy": out["in_scope_accuracy"],
+                "oos_recall": out["oos_recall"],
+                "coverage": out["coverage"],
+                "auto_precision": out["auto_precision"],
+            }
+        )
+    return rows

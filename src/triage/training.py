@@ -15,7 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from triage.anonymise import Anonymiser
 from triage.classify.baseline import TfidfBaseline
-from triage.classify.calibration import choose_threshold, fit_temperature, reliability_points
+from triage.classify.calibration import (
+    choose_threshold,
+    fit_temperature,
+    oos_recall_threshold,
+    reliability_points,
+)
 from triage.classify.metrics import routing_metrics
 from triage.classify.model import RoutingModel, calibrate
 from triage.classify.text import model_text, placeholder_tokens
@@ -53,6 +58,9 @@ class TrainingConfig(BaseModel):
     ensemble: Literal["auto", "transformer", "baseline"] = "auto"
     baseline_c: float = Field(default=10.0, gt=0)
     target_precision: float = Field(default=0.95, gt=0, le=1)
+    # optional second target on validation: at least this share of out-of-scope requests goes to
+    # human review (the threshold is the higher of the two)
+    target_oos_recall: float | None = Field(default=None, gt=0, le=1)
     min_margin: float = Field(default=0.0, ge=0, lt=1)
     max_rows_per_label: int | None = Field(default=None, ge=2)
     anonymiser_processes: int = Field(default=2, ge=1)
@@ -83,6 +91,8 @@ class TrainingResult:
     seconds: float
     run_id: str | None = None
     model_version: str | None = None
+    # calibrated probabilities and labels of the validation and evaluation splits (benchmarks)
+    held_out: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
 
 
 def _cap_rows(data: LabelledSet, cap: int | None, seed: int) -> LabelledSet:
@@ -219,6 +229,7 @@ def train(
         **calibration,
     }
     model.metadata["reliability"] = calibration.pop("reliability")
+    held_out = model.metadata.pop("held_out")
     folder = model.save(output)
     import yaml as _yaml
 
@@ -230,7 +241,9 @@ def train(
         ),
         "utf-8",
     )
-    result = TrainingResult(model, folder, result_metrics, baseline_metrics, seconds)
+    result = TrainingResult(
+        model, folder, result_metrics, baseline_metrics, seconds, held_out=held_out
+    )
     if track:
         from triage.tracking import log_training_run
 
@@ -287,6 +300,18 @@ def held_out_figures(
     }
 
 
+def abstention_threshold(
+    probs: np.ndarray, labels: np.ndarray, out_of_scope: int, config: TrainingConfig
+) -> float:
+    """The threshold meeting the precision target and, when set, the out-of-scope target."""
+    threshold = choose_threshold(probs, labels, out_of_scope, config.target_precision)
+    if config.target_oos_recall is not None:
+        threshold = max(
+            threshold, oos_recall_threshold(probs, labels, out_of_scope, config.target_oos_recall)
+        )
+    return threshold
+
+
 def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     """Choose mix weight, temperature and threshold on validation; score on test."""
     oos = model.out_of_scope_index
@@ -297,14 +322,12 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     model.ensemble_weight = _mix_weight(config, p_tr_val, p_bl_val, y_val)
     mixed_val = model.mix(p_tr_val, p_bl_val)
     model.temperature = fit_temperature(np.log(np.clip(mixed_val, 1e-12, 1)), y_val)
-    model.threshold = choose_threshold(
-        calibrate(mixed_val, model.temperature), y_val, oos, config.target_precision
+    model.threshold = abstention_threshold(
+        calibrate(mixed_val, model.temperature), y_val, oos, config
     )
     # the baseline alone, calibrated and thresholded the same way, for the side-by-side figures
     bl_temperature = fit_temperature(np.log(np.clip(p_bl_val, 1e-12, 1)), y_val)
-    bl_threshold = choose_threshold(
-        calibrate(p_bl_val, bl_temperature), y_val, oos, config.target_precision
-    )
+    bl_threshold = abstention_threshold(calibrate(p_bl_val, bl_temperature), y_val, oos, config)
     split = "test" if len(parts["test"]) else "validation"
     y_eval = y[parts[split]]
     p_tr, p_bl = model.member_probabilities(pick(split), all_members=True)
@@ -338,6 +361,10 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
         )
     calibration = {
         **extras,
+        "held_out": {
+            "validation": (calibrate(mixed_val, model.temperature), y_val),
+            split: (calibrate(mixed, model.temperature), y_eval),
+        },
         "baseline_temperature": bl_temperature,
         "baseline_threshold": bl_threshold,
         "reliability": {

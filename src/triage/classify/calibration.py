@@ -8,6 +8,7 @@ from scipy.special import log_softmax, softmax
 
 __all__ = [
     "choose_threshold",
+    "oos_recall_threshold",
     "expected_calibration_error",
     "fit_temperature",
     "reliability_points",
@@ -80,6 +81,28 @@ def choose_threshold(
             ):
                 return float(threshold)
     return 1.0
+
+
+def oos_recall_threshold(
+    probs: np.ndarray, labels: np.ndarray, out_of_scope: int, target_recall: float
+) -> float:
+    """Lowest confidence threshold that sends ``target_recall`` of out-of-scope rows to review.
+
+    An out-of-scope row goes to review when it is predicted out of scope or its confidence is
+    under the threshold. Returns 0.0 when the class alone reaches the target (or there is no
+    out-of-scope row to measure) and at most 1.0.
+    """
+    is_oos = labels == out_of_scope
+    if not is_oos.any():
+        return 0.0
+    predicted = probs.argmax(axis=1)[is_oos]
+    confidence = np.sort(probs.max(axis=1)[is_oos][predicted != out_of_scope])
+    caught = int((predicted == out_of_scope).sum())
+    needed = int(np.ceil(target_recall * is_oos.sum() - 1e-9)) - caught
+    if needed <= 0:
+        return 0.0
+    # the needed-th lowest confidence must fall strictly under the threshold
+    return float(min(1.0, np.nextafter(confidence[needed - 1], np.inf)))
 
 
 def _holds_from(

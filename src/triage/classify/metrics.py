@@ -38,6 +38,10 @@ def routing_metrics(
         "auto_precision": float((predicted[auto] == labels[auto]).mean()) if auto.any() else None,
         # out of scope is handled when it does not reach a department automatically
         "oos_recall": float((~auto[is_oos]).mean()) if is_oos.any() else None,
+        # in-scope requests auto-routed to their own department (abstentions count as misses)
+        "in_scope_accuracy": float((auto & (predicted == labels))[~is_oos].mean())
+        if (~is_oos).any()
+        else None,
         "oos_recall_class_only": float((predicted[is_oos] == out_of_scope).mean())
         if is_oos.any()
         else None,
