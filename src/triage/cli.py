@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from rich.table import Table
 
 from triage.exceptions import InputError, TriageError
 
@@ -459,7 +460,23 @@ def bench_routing(
             )
     except TriageError as exc:
         raise _fail(exc) from exc
-    Console().print_json(_json.dumps(out["figures"]))
+    points = out["figures"].pop("operating_points", [])
+    console = Console()
+    console.print_json(_json.dumps(out["figures"]))
+    if points:
+        table = Table(title="Test figures at thresholds chosen on validation")
+        for column in ("OOS target", "threshold", "val. OOS recall", "in-scope acc.", "OOS recall"):
+            table.add_column(column, justify="right")
+        for row in points:
+            target = row["target_oos_recall"]
+            table.add_row(
+                "none (precision only)" if target is None else f"{target:.2f}",
+                f"{row['threshold']:.3f}",
+                f"{row['validation_oos_recall']:.3f}",
+                f"{row['in_scope_accuracy']:.3f}",
+                f"{row['oos_recall']:.3f}",
+            )
+        console.print(table)
 
 
 @app.command()
