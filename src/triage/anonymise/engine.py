@@ -326,7 +326,7 @@ class Anonymiser:
     def _finish(self, job: _Job) -> Redaction:
         spans = resolve(job.spans, job.text, self.config.allow_list)
         if "PERSON" in self.config.entities:
-            spans = merge(spans + expand_persons(spans, job.text))
+            spans = merge(spans + expand_persons(spans, job.text, self.config.allow_list))
         names = placeholders.assign_placeholders(spans, job.text)
         pseudonyms: dict[str, str] = {}
         if self._key is not None:

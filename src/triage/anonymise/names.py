@@ -9,6 +9,8 @@ Two rules, applied to the merged detections of one text:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from .postprocess import Span
@@ -45,16 +47,33 @@ _NOT_NAMES = {
     "Nous",
     "Vous",
     "Je",
+    # Sign-offs and greetings before a signature ("Thanks, Kate", "Regards, William Foster").
+    "Thanks",
+    "Thank",
+    "Regards",
+    "Cheers",
+    "Best",
+    "Hello",
+    "Hi",
+    "Dear",
+    "Salut",
+    "Bonsoir",
+    "Bises",
+    "Amitiés",
 }
 _SOURCE = "NameExpansion"
 
 
-def _ok(value: str) -> bool:
-    return value.split()[0] not in _NOT_NAMES
+def expand_persons(spans: list[Span], text: str, allow_list: Sequence[str] = ()) -> list[Span]:
+    """New PERSON spans for other mentions of the persons already found.
 
+    Words of ``allow_list`` (case-insensitive, whole value) are never added.
+    """
+    allow = {word.casefold() for word in allow_list}
 
-def expand_persons(spans: list[Span], text: str) -> list[Span]:
-    """New PERSON spans for other mentions of the persons already found."""
+    def _ok(value: str) -> bool:
+        return value.split()[0] not in _NOT_NAMES and value.casefold() not in allow
+
     taken = [(s.start, s.end) for s in spans]
     found: list[Span] = []
 

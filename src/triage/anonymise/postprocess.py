@@ -40,6 +40,10 @@ _PLACE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _NOT_IN_NAME = re.compile(r"[\n|@(<\d]")
+#: The rest of a name after a span that stops on a particle ("Donald van" + " der Voet").
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ ](?:de|du|des|van|von|der|den|la|le|ten|ter|di|da))*[ ][^\W\d_][\w'’-]*"
+)
 _WORDS = re.compile(r"[^\s]+")
 _PARTICLES = {
     "de",
@@ -64,6 +68,7 @@ _PARTICLES = {
     "bin",
     "ibn",
     "ter",
+    "ten",
     "te",
     "zu",
     "mac",
@@ -96,9 +101,13 @@ _TITLE_WORDS = {
     "mlle",
     "m.",
     "mr",
+    "mr.",
     "mrs",
+    "mrs.",
     "ms",
+    "ms.",
     "dr",
+    "dr.",
     "docteur",
     "maître",
     "sir",
@@ -177,6 +186,11 @@ def _trim_person_end(text: str, start: int, end: int) -> int:
                 break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–|"):
         end -= 1
+    last = text[start:end].rsplit(" ", 1)
+    if len(last) == 2 and last[1] in _PARTICLES:
+        tail = _PARTICLE_TAIL.match(text, end)
+        if tail is not None and tail.group().split()[-1][0].isupper():
+            end = tail.end()
     return end
 
 
@@ -191,8 +205,11 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False
         cue = span.source in ("PersonCueRecognizer", "NameExpansion")
         after_title = _TITLE_BEFORE.search(text[max(0, span.start - 15) : span.start])
-        if " " not in value.strip() and value.islower() and not (after_title or cue):
-            return False  # a single lower-case word is a common word far more often than a name
+        lone_lower = " " not in value.strip() and value.islower()
+        if lone_lower and not (after_title or cue or text.islower()):
+            # A single lower-case word is a common word far more often than a name, unless
+            # the writer uses no capitals at all ("she named him joshua").
+            return False
         words = value.casefold().split()
         if words and (
             words[0] in _POSSESSIVES or all(w in allow or w in _TITLE_WORDS for w in words)

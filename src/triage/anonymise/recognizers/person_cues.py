@@ -22,7 +22,7 @@ _WORD = (
 )
 _PARTICLE = (
     r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|dos|del|mac|mc|bin|bint|abu|ní|ó"
-    r"|ua|nic|ter|te|zu|y)"
+    r"|ua|nic|ter|ten|te|zu|y)"
 )
 _NOT_NAME = (
     r"(?:Le|La|Les|L|Maire|Madame|Monsieur|Adjoint|Adjointe|Directeur|Directrice|Président|"
@@ -31,9 +31,11 @@ _NOT_NAME = (
     r"Elle|Nous|Vous|On|Courriel|Mail|Email|Adresse|SIRET|SIREN|RIB|IBAN|CAF|CPAM|PS|NB|OK|"
     r"Ok|Thanks|Hello|Hi|Regards|Cheers|Bonne|Bon|Salut|Mme|Mlle|Dr|We|I|My|Our)\b"
 )
-_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{0,3}})"
+# One or two particles may stand between words ("Kimberly van den Bogaert").
+_NEXT_WORD = rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?!{_NOT_NAME}){_WORD})"
+_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{0,3}})"
 # A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
-_FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}(?:[ ](?:{_PARTICLE}[ ])?(?!{_NOT_NAME}){_WORD}){{1,2}})"
+_FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{1,2}})"
 _LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
 _LOWER_NAME = rf"(?:{_LOWER_WORD}[ ]{_LOWER_WORD})"
 _TITLES = (
@@ -71,13 +73,15 @@ _LOWER_CLOSERS = (
     r"|salutations|merci beaucoup|voila|voilà|please|asap|cdlt|slt|bonne|journee|journée"
     r"|bientot|bientôt|demain|oui|non|adresse|courriel|mail|email|tel|tél|telephone|téléphone"
 )
+# Quote marks of a replied e-mail and list bullets at the start of a line ("> Jean Dupont").
+_QUOTE = r"(?:[>*•·][ >]*)?"
 PATTERNS = [
     (
         "Name line",
-        rf"(?m)(?<=^[ ]*(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*(?:$|[|–,]))",
+        rf"(?m)(?<=^[ ]*{_QUOTE}(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*(?:$|[|–,]))",
         0.5,
     ),
-    ("Last word", rf"(?<=[.!?\n][ ]*){_NAME}(?=[ ]*\Z)", 0.5),
+    ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*\Z)", 0.5),
     (
         "Lower-case last word",
         rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]*\Z)",

@@ -1,0 +1,54 @@
+"""Person names that spaCy misses or cuts, and words next to names that are not names."""
+
+import pytest
+
+from tests.conftest import masked_values
+
+FOUND = [
+    # (language, text, the name that must be masked whole)
+    # A lone first name the French model tags MISC: after a preposition, in apposition,
+    # opening a signature line.
+    (
+        "fr",
+        "Elle ne décroche pas. Je suis très inquiète pour Josiane. Mme Lecomte est-elle partie ?",
+        "Josiane",
+    ),
+    (
+        "fr",
+        "Bonjour,\nNotre jeune fille au pair, Emily, est anglaise et reste chez nous.",
+        "Emily",
+    ),
+    (
+        "fr",
+        "Merci de me contacter.\nOcéane, 7 rue des Lavandières, 06 93 27 15 48",
+        "Océane",
+    ),
+    # Particles inside and after a span: "ten", and a NER span that stops on "van".
+    ("en", "Follow up with William ten Pas in 2 months.", "William ten Pas"),
+    ("en", "It's under my partner's name Donald van der Voet", "Donald van der Voet"),
+    # A name line quoted in a reply, with two particles.
+    ("en", ">Kimberly van den Bogaert\n>Underwood Group", "Kimberly van den Bogaert"),
+    # A writer who uses no capitals at all.
+    ("en", "she named him joshua", "joshua"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), FOUND)
+def test_name_is_masked_whole(anonymiser, language, text, name):
+    redaction = anonymiser.anonymise(text, language)
+    assert ("PERSON", name) in masked_values(text, redaction)
+
+
+KEPT = [
+    # (language, text, what the anonymised text must start with)
+    ("en", "I need a document certified. Thanks, Kate", "I need a document certified. Thanks, "),
+    ("en", "Is that all you need? Regards, William Foster", "Is that all you need? Regards, "),
+    ("en", "dr. hurst is a 50 year old man who grew up in onnezies.", "dr. <PERSON_1> is"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), KEPT)
+def test_sign_offs_and_titles_stay_visible(anonymiser, language, text, start):
+    redaction = anonymiser.anonymise(text, language)
+    assert redaction.anonymised_text.startswith(start)
+    assert "PERSON" in {entity.type for entity in redaction.entities}
