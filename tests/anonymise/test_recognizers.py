@@ -16,6 +16,12 @@ MASKED = [
     ("fr", "ou au 0033 6 12 34 56 78", "PHONE_NUMBER", "0033 6 12 34 56 78"),
     ("fr", "mon fixe +33 (0)1 42 68 53 00", "PHONE_NUMBER", "+33 (0)1 42 68 53 00"),
     ("en", "call me on +44 20 7946 0958", "PHONE_NUMBER", "+44 20 7946 0958"),
+    # Bare local numbers next to a phone word (English mail only).
+    ("en", "How can we reach you? You can call 9469 9966", "PHONE_NUMBER", "9469 9966"),
+    ("en", "Name: Julie Eriksson\nPhone: 782 2652", "PHONE_NUMBER", "782 2652"),
+    ("en", "9885 1152-Office", "PHONE_NUMBER", "9885 1152"),
+    ("en", "My driver's license number is LH329609T", "US_DRIVER_LICENSE", "LH329609T"),
+    ("en", "my driver's license number is a56319335", "US_DRIVER_LICENSE", "a56319335"),
     (
         "fr",
         "IBAN FR76 3000 6000 0112 3456 7890 189",
@@ -95,6 +101,9 @@ NOT_MASKED = [
     ("fr", "SIRET 732 829 320 00075 (erroné)", "732 829 320 00075"),
     ("fr", "dossier 1234567890123 en cours", "1234567890123"),
     ("fr", "à l'école maternelle Jean Jaurès", "Jean Jaurès"),
+    ("en", "Please call me about the meeting of 2010-03-10.", "2010-03-10"),
+    ("en", "Call me on 555 0123 tomorrow; my account number is 12345678.", "12345678"),
+    ("en", "My driver's license expired, ref 4471 2209", "4471 2209"),
 ]
 
 

@@ -24,6 +24,7 @@ from . import (
     person_cues,
     phone,
     url,
+    us_driver_license,
 )
 
 __all__ = ["BUILTIN", "Builder"]
@@ -35,6 +36,7 @@ BUILTIN: dict[str, Builder] = {
     "fr_nir": fr_nir.build,
     "phone": phone.build,
     "phone_national": phone.build_national,
+    "phone_local": phone.build_local,
     "iban": generic.build_iban,
     "credit_card": payment_card.build,
     "fr_siren": fr_siren.build_siren,
@@ -50,4 +52,5 @@ BUILTIN: dict[str, Builder] = {
     "url": url.build,
     "ip": generic.build_ip,
     "person_cues": person_cues.build,
+    "us_driver_license": us_driver_license.build,
 }

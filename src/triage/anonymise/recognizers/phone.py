@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import phonenumbers
@@ -92,4 +93,51 @@ def build_national(language: str, context: Sequence[str] | None = None) -> Entit
         supported_language=language,
         context=list(CONTEXT if context is None else context),
         supported_regions=NATIONAL_REGIONS,
+    )
+
+
+#: Words that make a bare local number ("call 785 8949", "9493 7477 office") a phone number.
+LOCAL_CONTEXT = [
+    "phone",
+    "tel",
+    "telephone",
+    "call",
+    "mobile",
+    "cell",
+    "fax",
+    "office",
+    "reach",
+    "contact",
+    "whatsapp",
+    "sms",
+]
+LOCAL_PATTERNS = [
+    # 7 to 12 digits in two to four groups, optionally after a bracketed area code; too weak
+    # alone (score under the threshold), kept only next to a phone word.
+    (
+        "Local number",
+        r"(?<![\w+])(?<!\d[ .\-])(?:\(\d{2,4}\)[ ]?)?\d{2,4}(?:[ .\-]\d{2,4}){1,3}"
+        r"(?![\w])(?![ .\-/]\d)",
+        0.3,
+    ),
+]
+_DATE_LIKE = re.compile(r"\d{4}[.\-]\d{1,2}[.\-]\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}")
+
+
+def is_local_number(text: str) -> bool:
+    """Seven to twelve digits that are not a date."""
+    digits = sum(char.isdigit() for char in text)
+    return 7 <= digits <= 12 and _DATE_LIKE.fullmatch(text) is None
+
+
+def build_local(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
+    """Bare local numbers next to a phone word, for languages without a fixed national format."""
+    return make_pattern_recognizer(
+        entity=ENTITY,
+        name="LocalPhoneRecognizer",
+        patterns=LOCAL_PATTERNS,
+        language=language,
+        context=LOCAL_CONTEXT if context is None else context,
+        check=is_local_number,
+        validated_score=None,
     )
