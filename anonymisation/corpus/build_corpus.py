@@ -3,7 +3,8 @@
 Reads ``pii_corpus_src.jsonl`` (one request a line, PII written inline as
 ``[[TYPE|value]]``) and writes ``pii_corpus.jsonl`` next to it, one object a
 line (and likewise ``pii_corpus_dev2_src.jsonl`` -> ``pii_corpus_dev2.jsonl``,
-the later ``dev2`` tuning set, and ``pii_corpus_test2_src.jsonl`` ->
+the later ``dev2`` tuning set, ``pii_corpus_dev3_src.jsonl`` ->
+``pii_corpus_dev3.jsonl``, the ``dev3`` tuning set, and ``pii_corpus_test2_src.jsonl`` ->
 ``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, see
 ``EXTRA_CORPORA``)::
 
@@ -68,6 +69,7 @@ SPLITS = ("dev", "test")
 #: further corpora built by default: (source, output, allowed splits, id prefix)
 EXTRA_CORPORA = (
     ("pii_corpus_dev2_src.jsonl", "pii_corpus_dev2.jsonl", ("dev2",), "dev2-"),
+    ("pii_corpus_dev3_src.jsonl", "pii_corpus_dev3.jsonl", ("dev3",), "dev3-"),
     ("pii_corpus_test2_src.jsonl", "pii_corpus_test2.jsonl", ("test2",), "test2-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
