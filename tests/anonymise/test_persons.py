@@ -30,6 +30,17 @@ FOUND = [
     ("en", ">Kimberly van den Bogaert\n>Underwood Group", "Kimberly van den Bogaert"),
     # A writer who uses no capitals at all.
     ("en", "she named him joshua", "joshua"),
+    # A relative noun that the NER model puts inside the name ("Ma fille Chiara").
+    ("fr", "Bonjour,\nMa fille Clarisse, 14 ans, cherche un stage d'observation.", "Clarisse"),
+    ("fr", "Bonjour,\nMon oncle Rachid a reçu une amende par erreur.", "Rachid"),
+    # A place word used as a common noun before the owner's name.
+    ("fr", "Où en est le dossier de crèche de Maïwenn ? Nous attendons.", "Maïwenn"),
+    # The first name of a full name found elsewhere, used alone.
+    (
+        "fr",
+        "Mme Salma Ouali et M. Idriss Ouali veulent se marier ; Salma est née à Tunis.",
+        "Salma",
+    ),
 ]
 
 
@@ -37,6 +48,23 @@ FOUND = [
 def test_name_is_masked_whole(anonymiser, language, text, name):
     redaction = anonymiser.anonymise(text, language)
     assert ("PERSON", name) in masked_values(text, redaction)
+
+
+NOT_PERSONS = [
+    # (language, text, a word that must stay visible)
+    ("en", "Kind regards,\nLaura Finch, Head of Procurement\nAcme Ltd", "Head of Procurement"),
+    ("en", "Best wishes,\nOwen Price, Managing Director", "Managing Director"),
+    ("fr", "Le centre de loisirs Louise Weiss ouvre à 8 h. Louise Martin", "Louise Weiss"),
+    ("fr", "Bonjour, le quartier Jean Jaurès fait une brocante. Paul Girard", "Jean Jaurès"),
+    ("fr", "Mario Conti, gérant du restaurant Chez Mario, demande une terrasse.", "Chez Mario"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "words"), NOT_PERSONS)
+def test_job_titles_and_named_places_stay_visible(anonymiser, language, text, words):
+    redaction = anonymiser.anonymise(text, language)
+    assert words in redaction.anonymised_text
+    assert "PERSON" in {entity.type for entity in redaction.entities}
 
 
 KEPT = [

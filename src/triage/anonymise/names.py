@@ -1,8 +1,9 @@
 """Find the other mentions of a person once one mention is found.
 
-Two rules, applied to the merged detections of one text:
+Three rules, applied to the merged detections of one text:
 
 - the same name elsewhere in the text ("Maël (10 ans) ... Maël ne sait pas nager");
+- the first name of a full name used alone ("Nadia El Amrani ... (Nadia le 14 mars)");
 - a capitalised name coordinated with a found one ("Chloé et Timéo", "Denis et Martine
   Chevrot", "Siobhán Ní Bhriain and Ciarán Ó Murchú", "Maël, Lou et Sacha").
 """
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .postprocess import Span
+from .postprocess import _PLACE_BEFORE_NAME, Span
 
 __all__ = ["expand_persons"]
 
@@ -60,6 +61,13 @@ _NOT_NAMES = {
     "Bonsoir",
     "Bises",
     "Amitiés",
+    # Job titles after a signature ("Richard Ainsworth, Head of Partnerships").
+    "Head",
+    "Director",
+    "Managing",
+    "Manager",
+    "Chief",
+    "Deputy",
 }
 _SOURCE = "NameExpansion"
 
@@ -102,4 +110,28 @@ def expand_persons(spans: list[Span], text: str, allow_list: Sequence[str] = ())
     for name in sorted(n for n in names if len(n) >= 3 and n[0].isupper()):
         for match in regex.finditer(rf"(?<!\w){regex.escape(name)}(?!\w)", text):
             add(match.start(), match.end())
+    for first in sorted(_first_names(names)):
+        for match in _alone(first).finditer(text):
+            if not _PLACE_BEFORE_NAME.search(text[max(0, match.start() - 40) : match.start()]):
+                add(match.start(), match.end())
     return found
+
+
+def _first_names(names: set[str]) -> set[str]:
+    """First words of the full names found ("Nadia" of "Nadia El Amrani")."""
+    firsts = set()
+    for name in names:
+        words = name.split()
+        first = words[0]
+        if len(words) >= 2 and len(first) >= 3 and first.istitle() and first not in _NOT_NAMES:
+            if words[1][0].isupper() and first.replace("-", "").isalpha():
+                firsts.add(first)
+    return firsts
+
+
+def _alone(first: str) -> regex.Pattern[str]:
+    """The first name alone, not followed by another capitalised word ("Jean Moulin")."""
+    # "Chez Mario" is a restaurant even when the owner Mario Rossi signs the letter.
+    return regex.compile(
+        rf"(?<![\w'’-])(?<!Chez[ ]){regex.escape(first)}(?![\w'’-])(?![ ]+\p{{Lu}})"
+    )

@@ -16,13 +16,36 @@ _PLACE_BEFORE_NAME = re.compile(
     r"|résidence|residence|médiathèque|mediatheque|bibliothèque|piscine|hôpital|hopital"
     r"|centre|maison|groupe scolaire|espace|street|road|school|park|restaurant|traiteur"
     r"|boulangerie|café|bar|hôtel|hotel|magasin|société|entreprise|association|garage"
-    r"|pharmacie|cabinet|salon|brasserie|épicerie|supermarché|club|collectif|comité)"
+    r"|pharmacie|cabinet|salon|brasserie|épicerie|supermarché|club|collectif|comité|quartier)"
     r"(?:[ ]+(?:maternelle|élémentaire|elementaire|primaire|municipale?|publique|privée"
-    r"|communale?|sportif|culturel|social|scolaire|nautique|aquatique))?"
+    r"|communale?|sportif|culturel|social|scolaire|nautique|aquatique"
+    r"|de[ ]+(?:loisirs|quartier|santé|sante|vacances|la[ ]+jeunesse)|des[ ]+sports))?"
     r"[ ]+(?:de[ ]+|du[ ]+"
-    r"|des[ ]+|d'|d’|la[ ]+|le[ ]+)?)$",
+    r"|des[ ]+|d'|d’|la[ ]+|le[ ]+|chez[ ]+)?)$",
     re.IGNORECASE,
 )
+#: "le dossier de crèche de Lina": a place word used as a common noun, then the owner's name.
+_GENERIC_PLACE = re.compile(r"\bd(?:e[ ]+|['’])$", re.IGNORECASE)
+_OWNER_OF = re.compile(r"(?:\bde[ ]+|\bd['’])$", re.IGNORECASE)
+#: Job titles the English model tags as persons ("Priyanka Desai, Head of Operations").
+_JOB_WORDS = {
+    "head",
+    "director",
+    "managing",
+    "manager",
+    "chief",
+    "officer",
+    "executive",
+    "secretary",
+    "treasurer",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "coordinator",
+    "assistant",
+    "deputy",
+    "senior",
+}
 _LEADING_TITLE = re.compile(
     r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me"
     r"|m\.|mr\.|mrs\.|ms\.|dr\.)\s+",
@@ -165,11 +188,25 @@ def _trim(span: Span, text: str) -> Span | None:
         title = _LEADING_TITLE.match(text, start, end)
         if title is not None and title.end() < end:
             start = title.end()
+        start = _skip_relative(text, start, end)
     if span.type == "PERSON":
         end = _trim_person_end(text, start, end)
     if start >= end:
         return None
     return Span(span.type, start, end, span.score, span.source)
+
+
+def _skip_relative(text: str, start: int, end: int) -> int:
+    """Start of the name after a leading possessive and lower-case relative noun, if any."""
+    words = list(_WORDS.finditer(text, start, end))
+    if len(words) < 3 or words[0].group().casefold() not in _POSSESSIVES:
+        return start
+    for word in words[1:]:
+        if word.group()[0].isupper():
+            return word.start()
+        if not word.group().replace("-", "").isalpha():
+            break
+    return start
 
 
 def _trim_person_end(text: str, start: int, end: int) -> int:
@@ -219,12 +256,20 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False  # "Couvertures Vidal & Fils" is a company
         if _PLACE_AFTER_NAME.match(text, span.end):
             return False  # "the Jules Ferry school"
+        if all(word in _JOB_WORDS for word in words):
+            return False  # "Head", "Managing Director"
         before = text[max(0, span.start - 40) : span.start]
-        if _PLACE_BEFORE_NAME.search(before) and not _INSTEAD_OF.search(before):
+        place = _PLACE_BEFORE_NAME.search(before)
+        if place and not _INSTEAD_OF.search(before) and not _generic_place(before, place.start()):
             return False
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
     return True
+
+
+def _generic_place(before: str, place_start: int) -> bool:
+    """True for "de crèche de Lina": the place word is a common noun, the name its owner."""
+    return bool(_GENERIC_PLACE.search(before, 0, place_start) and _OWNER_OF.search(before))
 
 
 def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) -> list[Span]:
