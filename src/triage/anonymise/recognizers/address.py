@@ -44,7 +44,12 @@ _STOP = (
     r"|since|and|is|in|at|on|the|for|with|from|to|of|near"
 )
 _CONNECTOR = r"(?:de|du|des|d'|d’|la|le|les|l'|l’|aux|au|sur|en|et|saint|sainte|st|ste)"
-_WORD = rf"(?!(?:{_STOP})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-.]*"
+# A full stop ends the street name ("rue Lamartine. Le propriétaire") unless it ends a short
+# abbreviation ("rue St. Jacques", "av. Gal. Leclerc") or sits inside a word.
+_WORD = (
+    rf"(?!(?:{_STOP})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9]"
+    r"(?:[\w’'\-]|\.(?=\w)|\.(?<=(?<!\w)(?:st|ste|gal|gén|gen|dr|mal|pdt|prés|pres|cdt)\.))*"
+)
 _NAME = (
     rf"(?:[ ]+{_CONNECTOR})*(?:[ ]+|(?<=['’])){_WORD}"
     rf"(?:[ ]+(?:{_CONNECTOR}(?:[ ]+|(?<=['’])))*{_WORD}){{0,4}}"
@@ -58,21 +63,24 @@ _POSTCODE_CITY = (
 _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (
     r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
-    r"|[ée]tage|entr[ée]e|logement|log\.?|chambre|flat|unit|mobile[ ]home|bp|cs|tsa)"
+    r"|[ée]tage|entr[ée]e|logement|log\.?|chambre|flat|unit|mobile[ ]home|bp|cs|tsa|tour|bureau"
+    r"|lot|room|suite)"
 )
 _FLOOR = (
     r"(?:\d{1,2}(?:e|er|ème|eme|st|nd|rd|th)[ ]+(?:[ée]tage|floor)"
     r"(?:[ ]+(?:gauche|droite|left|right))?"
     r"|rez[- ]de[- ]chauss[ée]e|ground[ ]floor)"
 )
-_BUILDING_PART = rf"(?:[ ]*,?[ ]*(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR}))"
+# Parts may follow on the next line of an address block ("48 avenue Jean Moulin\nAppartement 5").
+_BUILDING_PART = rf"(?:[ ]*[,\n]?[ ]*(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR}))"
 # Parts written before the street: "appartement 12, 3e étage, 27 avenue ...", "flat 2, 15 rue ...".
-_BUILDING_LEAD = rf"(?:(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})[ ]*,[ ]*)"
+_BUILDING_LEAD = rf"(?:(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})[ ]*[,\n][ ]*)"
 # A named house or site before the street: "Le Clos des Vignes, 12 chemin ...",
 # "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
 _NAMED_PLACE = (
-    r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château)"
-    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})[ ]*,[ ]*)"
+    r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château"
+    r"|R[ée]sidence)"
+    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})[ ]*[,\n][ ]*)"
 )
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
@@ -123,6 +131,18 @@ PATTERNS = [
         rf"(?<![\w]){_NAMED_PLACE}?(?:lieu[- ]?dit|ld|hameau|quartier|village)[ ]+[^,\n]{{2,40}}"
         rf"{_BUILDING_PART}*{_POSTCODE_CITY}",
         0.65,
+    ),
+    (
+        # Postal boxes with their postcode: "BP 42, 97300 Cayenne", "CS 70012, 80001 Amiens".
+        "Postal box",
+        rf"(?<![\w])(?-i:BP|B\.P\.|CS|TSA)[ ]?\d{{1,6}}{_POSTCODE_CITY}",
+        0.6,
+    ),
+    (
+        # A named house or farm with its postcode and commune: "La Borie Haute, 46300 Gourdon".
+        "Named place with postcode",
+        rf"(?<![\w]){_NAMED_PLACE}(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}",
+        0.6,
     ),
     (
         "Residence or building",
