@@ -41,6 +41,20 @@ FOUND = [
         "Mme Salma Ouali et M. Idriss Ouali veulent se marier ; Salma est née à Tunis.",
         "Salma",
     ),
+    # More relatives before the name, and a relative described after it.
+    ("fr", "Je vous écris de la part de mon amie Oksana qui ne parle pas français.", "Oksana"),
+    ("fr", "Le trottoir devant chez tata Ginette est défoncé.", "Ginette"),
+    ("fr", "Est-ce remboursé ?\nSéverine, maman de Louis (CP)", "Séverine"),
+    ("fr", "Que faire ?\nGermaine (la voisine du dessus) n'a plus de chauffage.", "Germaine"),
+    # English: a name after talking/speaking to, a possessive before "name", a lower-case
+    # writer introducing themself.
+    ("en", "We have tried talking to Bogdan several times about the noise.", "Bogdan"),
+    ("en", "After my conversation with Hélène from the library, I signed up.", "Hélène"),
+    ("en", "Could you pass this on to Yusuf in the parks team?", "Yusuf"),
+    ("en", "The booking should be under Tunde Bakare's name, not mine.", "Tunde Bakare"),
+    ("en", "hi this is ryan from the youth club, any news on the hall?", "ryan"),
+    # One name given as the alternative of another that was found.
+    ("en", "The bill names Seán O'Neill rather than Sean O'Neil, my name.", "Seán O'Neill"),
 ]
 
 
@@ -57,6 +71,9 @@ NOT_PERSONS = [
     ("fr", "Le centre de loisirs Louise Weiss ouvre à 8 h. Louise Martin", "Louise Weiss"),
     ("fr", "Bonjour, le quartier Jean Jaurès fait une brocante. Paul Girard", "Jean Jaurès"),
     ("fr", "Mario Conti, gérant du restaurant Chez Mario, demande une terrasse.", "Chez Mario"),
+    ("en", "thanks for the help, this is lucy from the bakery. thx", "thx"),
+    ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Councillor"),
+    ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Town Hall"),
 ]
 
 

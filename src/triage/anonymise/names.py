@@ -21,9 +21,10 @@ __all__ = ["expand_persons"]
 _NAME = (
     r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*)"
     r"(?:[ ](?:(?i:de|du|van|von|der|le|la|ben|el|al|da|di|ní|ó|mac)[ ])?"
-    r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*){0,2}"
+    r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*){0,2}"
 )
-_AND = r"[ ]*(?:,|et|and|&|ou|or)[ ]+"
+# "Iain MacLeod instead of Ian McLeod": one of two names given as alternatives.
+_AND = r"(?:[ ]*,|[ ]+(?:et|and|&|ou|or|instead of|rather than|au lieu de|plutôt que))[ ]+"
 _AFTER = regex.compile(rf"\G{_AND}({_NAME})")
 _BEFORE = regex.compile(rf"({_NAME}){_AND}$")
 _NOT_NAMES = {

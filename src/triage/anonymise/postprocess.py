@@ -47,7 +47,7 @@ _JOB_WORDS = {
     "senior",
 }
 _LEADING_TITLE = re.compile(
-    r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me"
+    r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|councillor"
     r"|m\.|mr\.|mrs\.|ms\.|dr\.)\s+",
     re.IGNORECASE,
 )

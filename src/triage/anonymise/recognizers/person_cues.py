@@ -29,7 +29,8 @@ _NOT_NAME = (
     r"Présidente|Responsable|Conseiller|Conseillère|Préfet|Préfète|Mairie|Service|Services|"
     r"Bonjour|Merci|Cordialement|The|Mayor|Sir|Madam|Dear|Objet|Re|Tel|Tél|Mr|Mrs|Ms|Je|Tu|Il|"
     r"Elle|Nous|Vous|On|Courriel|Mail|Email|Adresse|SIRET|SIREN|RIB|IBAN|CAF|CPAM|PS|NB|OK|"
-    r"Ok|Thanks|Hello|Hi|Regards|Cheers|Bonne|Bon|Salut|Mme|Mlle|Dr|We|I|My|Our)\b"
+    r"Ok|Thanks|Hello|Hi|Regards|Cheers|Bonne|Bon|Salut|Mme|Mlle|Dr|We|I|My|Our|Town|City|Council"
+    r"|County)\b"
 )
 # One or two particles may stand between words ("Kimberly van den Bogaert").
 _NEXT_WORD = rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?!{_NOT_NAME}){_WORD})"
@@ -53,7 +54,20 @@ _KIN = (
     r"|compagne|mère|mere|père|pere|frère|frere|soeur|sœur|voisin|voisine|voisins|enfant|enfants"
     r"|petit-fils|petite-fille|neveu|nièce|oncle|tante|locataire|jumeaux|jumelles|famille|bébé"
     r"|son|daughter|husband|wife|partner|neighbour|neighbor|child|children|kids|mother|father"
-    r"|brother|sister|family|twins|baby|parents of)"
+    r"|brother|sister|family|twins|baby|parents of|ami|amie|copain|copine|maman|papa|tata|tonton"
+    r"|mamie|papi|papy|nounou|cousin|cousine|grand-mère|grand-père|beau-frère|belle-sœur"
+    r"|belle-soeur|beau-père|belle-mère|collègue|friend|aunt|uncle|grandma|grandpa|grandmother"
+    r"|grandfather|nanny|colleague)"
+)
+# A relative described after the name: "Nathalie, maman de Léo", "Bernadette (la voisine".
+_DESCRIBED = (
+    rf"(?:[ ]*,[ ]*(?:(?:la|le|l'|l’|the)[ ]+)?{_KIN}(?=[ ]+(?:de|du|d'|d’|of)\b|[ ]*(?:$|\)))"
+    rf"|[ ]*\([ ]*(?:(?:la|le|l'|l’|the)[ ]+)?{_KIN}\b)"
+)
+# Verbs after which a name follows "to"/"with": "talking to Marek", "pass this on to Ibrahim".
+_TALK = (
+    r"talk(?:ing|ed)?|speak(?:ing)?|spoke|spoken|chat(?:ting|ted)?|conversation|meeting"
+    r"|pass(?:ed)?[ ]+(?:this|it)[ ]+on|parlé|parler|discuté|discuter|rendez-vous"
 )
 _NAMED = r"(?:is|are|est|sont|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?)"
 _SIGN_OFF = (
@@ -72,6 +86,7 @@ _LOWER_CLOSERS = (
     r"merci|cordialement|bonjour|svp|stp|bisous|thanks|thank|cheers|regards|bye|ok|urgent"
     r"|salutations|merci beaucoup|voila|voilà|please|asap|cdlt|slt|bonne|journee|journée"
     r"|bientot|bientôt|demain|oui|non|adresse|courriel|mail|email|tel|tél|telephone|téléphone"
+    r"|thx|thnx|ty|cya|bisous|biz|bises|a\+"
 )
 # Quote marks of a replied e-mail and list bullets at the start of a line ("> Jean Dupont").
 _QUOTE = r"(?:[>*•·][ >]*)?"
@@ -98,6 +113,15 @@ PATTERNS = [
     ("Greeting", rf"(?<=^[ ]*(?:{_GREETING})[ ]+){_NAME}(?=[ ]*[,!\n])", 0.55),
     ("Form field", rf"(?m)(?<=^[ ]*(?:{_FIELD})[ ]*:[ ]*)[^\W\d_][^\n:]{{0,40}}?(?=[ ]*$)", 0.6),
     ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
+    ("Described relative", rf"{_NAME}(?={_DESCRIBED})", 0.55),
+    ("Talked to", rf"(?<=\b(?:{_TALK})[ ]+(?:to|with|avec)[ ]+){_NAME}", 0.55),
+    ("Whose name", rf"{_NAME}(?=['’]s[ ]+(?:name|behalf)\b)", 0.55),
+    (
+        "Lower-case introduced",
+        rf"(?<=\b(?:this is|it's|its|i'm|im)[ ]+)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}"
+        r"(?=[ ]+from\b)",
+        0.5,
+    ),
     ("Child's age or class", rf"{_NAME}(?=[ ]*\((?-i:{_CLASS})\b)", 0.55),
     (
         "Signature",
