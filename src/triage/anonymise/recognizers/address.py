@@ -74,7 +74,10 @@ _FLOOR = (
 # Parts may follow on the next line of an address block ("48 avenue Jean Moulin\nAppartement 5").
 _BUILDING_PART = rf"(?:[ ]*[,\n]?[ ]*(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR}))"
 # Parts written before the street: "appartement 12, 3e étage, 27 avenue ...", "flat 2, 15 rue ...".
-_BUILDING_LEAD = rf"(?:(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})[ ]*[,\n][ ]*)"
+# Separated by commas, dashes or line breaks, or only by a blank ("3e étage porte droite, ...").
+_BUILDING_LEAD = (
+    rf"(?:(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})(?:[ ]*[,\n–-][ ]*|[ ]+))"
+)
 # A named house or site before the street: "Le Clos des Vignes, 12 chemin ...",
 # "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
 _NAMED_PLACE = (
@@ -103,7 +106,16 @@ _ROMANCE_STREET = (
     r"(?-i:Via|Viale|Vicolo|Piazza|Calle|Avenida|Rua|Rúa|Paseo|Plaza|Carrer|Praça|Largo"
     r"|Travessa|Rambla|Camino)[ ]+(?:[\w’'\-]+[ ]+){1,4}\d{1,4}\b"
 )
-_UNIT = r"(?-i:(?:Suite|Apt\.?|Apartment|Unit|Flat)[ ]+\d{1,5}|P\.?[ ]?O\.?[ ]+Box[ ]+\d{1,6})"
+_UNIT = (
+    r"(?-i:(?:Suite|Apt\.?|Apartment|Unit|Flat)[ ]+\d{1,5}[A-Z]?\b"
+    r"|P\.?[ ]?O\.?[ ]+Box[ ]+\d{1,6})"
+)
+# A UK block ending with its postcode: "7 Rose Cottages\nLower Slaughter\nCheltenham GL54 2HP".
+_CAPS = r"(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){0,3}"
+_UK_BLOCK = (
+    rf"(?:{_UNIT}[ ]*[,\n][ ]*)?\d{{1,4}}[a-zA-Z]?[ ]+{_CAPS}(?:[ ]*[,\n][ ]*{_CAPS}){{0,3}}"
+    r"[ ]*[,\n]?[ ]*(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})\b"
+)
 
 PATTERNS = [
     # International forms (English requests, letters from abroad): "Ziegelgasse 19",
@@ -151,6 +163,7 @@ PATTERNS = [
         rf"(?:[ ]+(?:{_CONNECTOR}[ ]+)*[\w’'\-]+){{0,3}}{_BUILDING_PART}+{_POSTCODE_CITY}?",
         0.6,
     ),
+    ("UK address block", rf"(?<![\w,.]){_UK_BLOCK}", 0.6),
     (
         "English street",
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
