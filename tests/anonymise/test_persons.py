@@ -53,6 +53,8 @@ FOUND = [
     ("en", "Could you pass this on to Yusuf in the parks team?", "Yusuf"),
     ("en", "The booking should be under Tunde Bakare's name, not mine.", "Tunde Bakare"),
     ("en", "hi this is ryan from the youth club, any news on the hall?", "ryan"),
+    # The writer and someone else.
+    ("fr", "Bonjour,\nPour info, Thibaut et moi serons absents.\nLaëtitia", "Thibaut"),
     # One name given as the alternative of another that was found.
     ("en", "The bill names Seán O'Neill rather than Sean O'Neil, my name.", "Seán O'Neill"),
 ]

@@ -33,7 +33,8 @@ CONTEXT = [
 _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|boul\.?|place|pl\.|impasse|imp\.?|all[ée]e|chemin|ch\."
     r"|route|rte|quai|cours|square|sentier|passage|rond[- ]point|faubourg|fbg|lotissement"
-    r"|voie|villa|cit[ée]|hameau|chauss[ée]e|esplanade|parvis|promenade|mont[ée]e|traverse"
+    r"|grande?[ ]rue|grand['’]rue|voie|villa|cit[ée]|hameau|chauss[ée]e|esplanade|parvis"
+    r"|promenade|mont[ée]e|traverse"
     r"|clos|domaine|lieu[- ]dit|r[ée]sidence|square|mail|port|côte|cote|ruelle|venelle"
 )
 # Words that end a street name written in lower case ("12 rue des lilas depuis hier").
@@ -72,7 +73,11 @@ _FLOOR = (
     r"|rez[- ]de[- ]chauss[ée]e|ground[ ]floor)"
 )
 # Parts may follow on the next line of an address block ("48 avenue Jean Moulin\nAppartement 5").
-_BUILDING_PART = rf"(?:[ ]*[,\n]?[ ]*(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR}))"
+_ONE_PART = rf"(?:{_BUILDING}[ ]*(?:n°[ ]*)?[\w\-]{{1,6}}|{_FLOOR})"
+# ... or in brackets: "3 place de la Mairie\n(2e étage, porte B)\n59800 Lille".
+_BUILDING_PART = (
+    rf"(?:[ ]*[,\n]?[ ]*(?:{_ONE_PART}|\([ ]*{_ONE_PART}(?:[ ]*,[ ]*{_ONE_PART})*[ ]*\)))"
+)
 # Parts written before the street: "appartement 12, 3e étage, 27 avenue ...", "flat 2, 15 rue ...".
 # Separated by commas, dashes or line breaks, or only by a blank ("3e étage porte droite, ...").
 _BUILDING_LEAD = (
@@ -83,7 +88,7 @@ _BUILDING_LEAD = (
 _NAMED_PLACE = (
     r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château"
     r"|R[ée]sidence)"
-    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})[ ]*[,\n][ ]*)"
+    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
 )
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
@@ -145,6 +150,13 @@ PATTERNS = [
         0.65,
     ),
     (
+        # A street named by its type alone: "1 Grande Rue, 25000 Besançon".
+        "Grande Rue",
+        rf"(?<![\w,.]){_NUMBER}[ ]*,?[ ]*(?:grande?[ ]rue|grand['’]rue)\b{_BUILDING_PART}*"
+        rf"{_POSTCODE_CITY}?",
+        0.65,
+    ),
+    (
         # Postal boxes with their postcode: "BP 42, 97300 Cayenne", "CS 70012, 80001 Amiens".
         "Postal box",
         rf"(?<![\w])(?-i:BP|B\.P\.|CS|TSA)[ ]?\d{{1,6}}{_POSTCODE_CITY}",
@@ -153,7 +165,7 @@ PATTERNS = [
     (
         # A named house or farm with its postcode and commune: "La Borie Haute, 46300 Gourdon".
         "Named place with postcode",
-        rf"(?<![\w]){_NAMED_PLACE}(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}",
+        rf"(?<![\w]){_NAMED_PLACE}{_BUILDING_LEAD}*(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}",
         0.6,
     ),
     (
