@@ -74,6 +74,7 @@ NOT_PERSONS = [
     ("fr", "Bonjour, le quartier Jean Jaurès fait une brocante. Paul Girard", "Jean Jaurès"),
     ("fr", "Mario Conti, gérant du restaurant Chez Mario, demande une terrasse.", "Chez Mario"),
     ("en", "thanks for the help, this is lucy from the bakery. thx", "thx"),
+    ("en", "Hello, I'm Anna Berg, living in Leeds and I'm moving here.", "Leeds"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Councillor"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Town Hall"),
 ]

@@ -115,7 +115,12 @@ PATTERNS = [
     ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
     ("Described relative", rf"{_NAME}(?={_DESCRIBED})", 0.55),
     # The writer and someone else: "Thibaut et moi serons absents", "Priya and I".
-    ("With me", rf"{_NAME}(?=[ ]+(?:et moi|and I|and me|et nous)\b)", 0.55),
+    (
+        "With me",
+        rf"(?<!\b(?:in|at|to|from|near|à|en|au|de)[ ]){_NAME}"
+        r"(?=[ ]+(?:et moi|and I|and me|et nous)\b(?!['’]))",
+        0.55,
+    ),
     ("Me with", rf"(?<=\b(?:moi|me|myself) (?:et|and|avec|with)[ ]+){_NAME}", 0.55),
     ("Talked to", rf"(?<=\b(?:{_TALK})[ ]+(?:to|with|avec)[ ]+){_NAME}", 0.55),
     ("Whose name", rf"{_NAME}(?=['’]s[ ]+(?:name|behalf)\b)", 0.55),
