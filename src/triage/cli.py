@@ -206,7 +206,10 @@ def eval_pii(
         Path, typer.Argument(help="Annotated corpus: triage JSONL or presidio-research JSON.")
     ],
     split: Annotated[
-        str, typer.Option(help="Corpus split to score: test, dev or all (triage corpora).")
+        str,
+        typer.Option(
+            help="Corpus split to score (triage corpora): test, dev, dev2, dev3, test2… or all."
+        ),
     ] = "test",
     config: ConfigOption = None,
     baseline: Annotated[

@@ -61,7 +61,7 @@ class Corpus:
 
 
 def load_corpus(path: str | Path, *, split: str = "all") -> Corpus:
-    """Load a corpus; ``split`` filters triage corpora (``test``, ``dev`` or ``all``)."""
+    """Load a corpus; ``split`` filters triage corpora by split name (``test2``…) or ``all``."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"corpus {path} does not exist")
