@@ -825,8 +825,6 @@ def keys_create(
 @keys_app.command("list")
 def keys_list(keys: KeysOption = None) -> None:
     """List the API keys (ids, roles, names; never the keys themselves)."""
-    from rich.table import Table
-
     from triage.serve import KeyStore
 
     table = Table("id", "role", "name", "created", "revoked")

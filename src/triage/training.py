@@ -209,6 +209,7 @@ def train(
     result_metrics, baseline_metrics, calibration = _calibrate_and_score(
         model, config, pick, y, parts, languages
     )
+    held_out = calibration.pop("held_out")  # arrays for benchmarks, not model metadata
     seconds = time.perf_counter() - started
     model.metadata = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -229,7 +230,6 @@ def train(
         **calibration,
     }
     model.metadata["reliability"] = calibration.pop("reliability")
-    held_out = model.metadata.pop("held_out")
     folder = model.save(output)
     import yaml as _yaml
 
