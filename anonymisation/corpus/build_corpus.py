@@ -4,9 +4,10 @@ Reads ``pii_corpus_src.jsonl`` (one request a line, PII written inline as
 ``[[TYPE|value]]``) and writes ``pii_corpus.jsonl`` next to it, one object a
 line (and likewise ``pii_corpus_dev2_src.jsonl`` -> ``pii_corpus_dev2.jsonl``,
 the later ``dev2`` tuning set, ``pii_corpus_dev3_src.jsonl`` ->
-``pii_corpus_dev3.jsonl``, the ``dev3`` tuning set, and ``pii_corpus_test2_src.jsonl`` ->
-``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, see
-``EXTRA_CORPORA``)::
+``pii_corpus_dev3.jsonl``, the ``dev3`` tuning set, ``pii_corpus_test2_src.jsonl`` ->
+``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, and
+``pii_corpus_test3_src.jsonl`` -> ``pii_corpus_test3.jsonl``, the second fresh
+held-out ``test3`` set, see ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -71,6 +72,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_dev2_src.jsonl", "pii_corpus_dev2.jsonl", ("dev2",), "dev2-"),
     ("pii_corpus_dev3_src.jsonl", "pii_corpus_dev3.jsonl", ("dev3",), "dev3-"),
     ("pii_corpus_test2_src.jsonl", "pii_corpus_test2.jsonl", ("test2",), "test2-"),
+    ("pii_corpus_test3_src.jsonl", "pii_corpus_test3.jsonl", ("test3",), "test3-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
