@@ -57,6 +57,24 @@ FOUND = [
     ("fr", "Bonjour,\nPour info, Thibaut et moi serons absents.\nLaëtitia", "Thibaut"),
     # One name given as the alternative of another that was found.
     ("en", "The bill names Seán O'Neill rather than Sean O'Neil, my name.", "Seán O'Neill"),
+    # A maiden name after "née", particle included.
+    (
+        "fr",
+        "Veuillez trouver ma demande ci-jointe.\nBérengère Malvaux, née du Chesnay",
+        "du Chesnay",
+    ),
+    # A couple signing the last line: the first name by its place, the second by coordination.
+    ("en", "Could you tell us the opening hours? Many thanks! Ingrid & Tobias", "Ingrid"),
+    ("en", "Could you tell us the opening hours? Many thanks! Ingrid & Tobias", "Tobias"),
+    # A name given inline, and initials before a surname in capitals.
+    ("en", "The card (Visa) is in my partner's wallet, name on card T OKAFOR.", "T OKAFOR"),
+    ("en", "Please sort this out quickly.\nJ. PEMBERTON", "J. PEMBERTON"),
+    # Someone's role, then the name.
+    ("en", "Our landlord is Kwabena Asante and he ignores us.", "Kwabena Asante"),
+    ("en", "Your contact will be Priyanka Raman, Account Manager.", "Priyanka Raman"),
+    # More sign-offs before a signature.
+    ("en", "Thanks for the lovely day.\nCheers,\nTeodor\nteodor.v@example.org", "Teodor"),
+    ("en", "Best,\nIngrid\ningrid.h@example.org", "Ingrid"),
 ]
 
 
@@ -77,6 +95,21 @@ NOT_PERSONS = [
     ("en", "Hello, I'm Anna Berg, living in Leeds and I'm moving here.", "Leeds"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Councillor"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Town Hall"),
+    # A class code, a team greeted, a job title or a company next to a name, a place after
+    # "born ... in", lower-case words of a writer who uses capitals.
+    ("fr", "La maîtresse de CE1 de ma fille Inès est absente.", "CE1"),
+    (
+        "en",
+        "Dear Planning Team,\nPlease find my plans attached.\nRegards, Tom Ellery",
+        "Planning Team",
+    ),
+    ("en", "Your contact will be Ruth Abara, Account Manager, from Monday.", "Account Manager"),
+    ("en", "The invoice came from Greenway Landscaping Ltd and Tom Ellery signed it.", "Greenway"),
+    ("en", "Thanks,\nJo Brennan\nYouth worker, Marie Curie youth centre", "Marie Curie"),
+    ("fr", "Née le 8 août 1991 à Cần Thơ, je demande un extrait. Léa Vo", "Cần Thơ"),
+    ("en", "We will come with our camper van in May. Regards, Ellen Hart", "camper van"),
+    # A description of the writer opening a line, before "je": not a name line.
+    ("fr", "Madame,\nDiplômée du DEAES, je vous adresse ma candidature.\nInès Roux", "DEAES"),
 ]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .postprocess import _PLACE_BEFORE_NAME, Span
+from .postprocess import _COMPANY_LAST_WORD, _JOB_WORDS, _PLACE_BEFORE_NAME, Span
 
 __all__ = ["expand_persons"]
 
@@ -81,7 +81,12 @@ def expand_persons(spans: list[Span], text: str, allow_list: Sequence[str] = ())
     allow = {word.casefold() for word in allow_list}
 
     def _ok(value: str) -> bool:
-        return value.split()[0] not in _NOT_NAMES and value.casefold() not in allow
+        words = value.split()
+        if words[0] in _NOT_NAMES or value.casefold() in allow:
+            return False
+        # "Olivia Ashworth, Account Manager": a job title after the name, not a second person;
+        # "Greenway Landscaping Ltd and Tom Ellery": a company beside a person.
+        return words[-1].casefold() not in _JOB_WORDS and not _COMPANY_LAST_WORD.search(value)
 
     taken = [(s.start, s.end) for s in spans]
     found: list[Span] = []

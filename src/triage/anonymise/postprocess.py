@@ -58,10 +58,30 @@ _TITLE_WITH_ARTICLE = re.compile(
 _URL_WITH_PATH_OR_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|/", re.IGNORECASE)
 _INSTEAD_OF = re.compile(r"\bla place d[eu']?\s*$", re.IGNORECASE)  # "à la place de X"
 _PLACE_AFTER_NAME = re.compile(
-    r"\s+(?:school|college|high school|park|street|road|avenue|square|library|hospital|stadium"
-    r"|gym|pool|centre|center)\b",
+    r"[ ]+(?:(?:sports?|leisure|community|primary|secondary|nursery|medical|health|swimming"
+    r"|music|youth|arts|day|care|shopping|train|bus|fire|police)[ ]+)?"
+    r"(?:school|college|high school|park|street|road|avenue|square|library|hospital|stadium"
+    r"|gym|pool|centre|center|office|branch|agency|site|factory|plant|shop|store|headquarters"
+    r"|campus|surgery|clinic|station|airport|harbour|hall)\b",
     re.IGNORECASE,
 )
+#: A company: a legal form right after the name ("Plomberie Rossi SARL", "Fresh Fields
+#: Catering Ltd"). Not a SIREN number: sole traders have one under their own name.
+_LEGAL_FORM = (
+    r"SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SCP|SELARL|GAEC|EARL|Ltd|Limited|LLC|LLP|Inc|PLC|plc"
+    r"|GmbH|BV|NV|SpA|SL"
+)
+_COMPANY_AFTER = re.compile(rf"[ ]*,?[ ]*(?:{_LEGAL_FORM})\b")
+_COMPANY_LAST_WORD = re.compile(rf"[ ](?:{_LEGAL_FORM})\.?$")
+#: A team or department greeted as if it were a person ("Dear Procurement Team").
+_ORG_UNIT_WORDS = {"team", "department", "dept", "committee", "board", "staff", "office", "desk"}
+#: "né le 30 avril 1979 à Huế": the word after "born ... in" is a birthplace.
+_BIRTHPLACE_BEFORE = re.compile(
+    r"\b(?:né|née|nés|nées|nee|born)\b[^.\n;]{0,40}?\b(?:à|a|in|at)\s+$", re.IGNORECASE
+)
+_AFTER_SENTENCE = re.compile(r"[.!?\n][ \t]*$")
+#: The first letter of each sentence or line, to tell a writer who never uses capitals.
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[\s>*-]*([^\W\d_])")
 _NOT_IN_NAME = re.compile(r"[\n|@(<\d]")
 #: The rest of a name after a span that stops on a particle ("Donald van" + " der Voet").
 _PARTICLE_TAIL = re.compile(
@@ -243,28 +263,54 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         cue = span.source in ("PersonCueRecognizer", "NameExpansion")
         after_title = _TITLE_BEFORE.search(text[max(0, span.start - 15) : span.start])
         lone_lower = " " not in value.strip() and value.islower()
-        if lone_lower and not (after_title or cue or text.islower()):
+        if lone_lower and not (after_title or cue or text.islower() or _signs_off(span, text)):
             # A single lower-case word is a common word far more often than a name, unless
             # the writer uses no capitals at all ("she named him joshua").
             return False
+        if " " in value.strip() and value.islower() and not (cue or _writes_in_lower_case(text)):
+            return False  # "our camper van": lower-case words from a writer who uses capitals
+        if _glued(span, text):
+            return False  # "CE2", a class; a code, not a name
         words = value.casefold().split()
         if words and (
             words[0] in _POSSESSIVES or all(w in allow or w in _TITLE_WORDS for w in words)
         ):
             return False  # "Mon fils", "Bonjour Monsieur"
-        if "&" in value:
-            return False  # "Couvertures Vidal & Fils" is a company
+        if "&" in value or _COMPANY_AFTER.match(text, span.end) or _COMPANY_LAST_WORD.search(value):
+            return False  # "Couvertures Vidal & Fils", "Plomberie Rossi SARL": companies
+        if words and words[-1] in _ORG_UNIT_WORDS:
+            return False  # "Dear Events Team"
         if _PLACE_AFTER_NAME.match(text, span.end):
             return False  # "the Jules Ferry school"
         if all(word in _JOB_WORDS for word in words):
             return False  # "Head", "Managing Director"
         before = text[max(0, span.start - 40) : span.start]
+        if _BIRTHPLACE_BEFORE.search(before):
+            return False
         place = _PLACE_BEFORE_NAME.search(before)
         if place and not _INSTEAD_OF.search(before) and not _generic_place(before, place.start()):
             return False
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
     return True
+
+
+def _signs_off(span: Span, text: str) -> bool:
+    """True for a word alone after the last full stop or line break: a signature."""
+    return not text[span.end :].strip() and bool(_AFTER_SENTENCE.search(text, 0, span.start))
+
+
+def _writes_in_lower_case(text: str) -> bool:
+    """True when most sentences and lines start in lower case: the writer skips capitals."""
+    firsts = _SENTENCE_START.findall(text)
+    return bool(firsts) and sum(letter.islower() for letter in firsts) * 2 >= len(firsts)
+
+
+def _glued(span: Span, text: str) -> bool:
+    """True when letters or digits touch the span: it is part of a longer token ("CE2")."""
+    return (span.end < len(text) and text[span.end].isalnum()) or (
+        span.start > 0 and text[span.start - 1].isalnum()
+    )
 
 
 def _generic_place(before: str, place_start: int) -> bool:

@@ -34,7 +34,9 @@ _NOT_NAME = (
 )
 # One or two particles may stand between words ("Kimberly van den Bogaert").
 _NEXT_WORD = rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?!{_NOT_NAME}){_WORD})"
-_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{0,3}})"
+# An initial before the name: "D. MORRISON", "R CUNNINGHAM" (not a bare "A" or "I": words).
+_INITIAL = r"(?:\p{Lu}\.[ ]?|(?![AIÀY][ ])\p{Lu}[ ])"
+_NAME = rf"(?-i:(?!{_NOT_NAME}){_INITIAL}?{_WORD}{_NEXT_WORD}{{0,3}})"
 # A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
 _FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{1,2}})"
 _LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
@@ -57,7 +59,8 @@ _KIN = (
     r"|brother|sister|family|twins|baby|parents of|ami|amie|copain|copine|maman|papa|tata|tonton"
     r"|mamie|papi|papy|nounou|cousin|cousine|grand-mère|grand-père|beau-frère|belle-sœur"
     r"|belle-soeur|beau-père|belle-mère|collègue|friend|aunt|uncle|grandma|grandpa|grandmother"
-    r"|grandfather|nanny|colleague)"
+    r"|grandfather|nanny|colleague|fiancé|fiancée|fiance|fiancee|petit ami|petite amie|boyfriend"
+    r"|girlfriend)"
 )
 # A relative described after the name: "Nathalie, maman de Léo", "Bernadette (la voisine".
 _DESCRIBED = (
@@ -69,11 +72,26 @@ _TALK = (
     r"talk(?:ing|ed)?|speak(?:ing)?|spoke|spoken|chat(?:ting|ted)?|conversation|meeting"
     r"|pass(?:ed)?[ ]+(?:this|it)[ ]+on|parlé|parler|discuté|discuter|rendez-vous"
 )
-_NAMED = r"(?:is|are|est|sont|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?)"
+_NAMED = (
+    r"(?:is|are|est|sont|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?"
+    r"|will be|sera)"
+)
+# Someone's role, then the name: "Our architect is Matteo Bianchi", "votre interlocutrice : X".
+_ROLE = (
+    r"(?:(?:my|our|your|his|her|their|the|mon|ma|notre|votre|son|sa|leur|le|la|l'|l’)[ ]+)"
+    r"(?:contact|architect|lawyer|solicitor|notary|doctor|gp|landlord|landlady|accountant"
+    r"|builder|plumber|electrician|representative|teacher|coach|carer|social worker|contractor"
+    r"|interlocuteur|interlocutrice|référent|référente|referent|avocat|avocate|notaire|médecin"
+    r"|architecte|comptable|propriétaire|représentant|représentante|professeur|professeure"
+    r"|maîtresse|instituteur|institutrice|infirmier|infirmière|assistante sociale"
+    r"|assistant social|gestionnaire|conseiller|conseillère|plombier|électricien|gérant|gérante)"
+)
 _SIGN_OFF = (
     r"cordialement|bien cordialement|bien à vous|salutations|merci|merci d'avance|sincèrement"
     r"|respectueusement|distinguées|distingués|dévoués|regards|best regards|kind regards"
     r"|sincerely|thanks|thank you|many thanks|yours faithfully|yours sincerely|bonne journée"
+    r"|cheers|best|best wishes|warm regards|all the best|take care|bises|bisous|amitiés"
+    r"|à bientôt|a bientot"
 )
 _GREETING = r"bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère|chers"
 _FIELD = (
@@ -89,14 +107,26 @@ _LOWER_CLOSERS = (
     r"|thx|thnx|ty|cya|bisous|biz|bises|a\+"
 )
 # Quote marks of a replied e-mail and list bullets at the start of a line ("> Jean Dupont").
-_QUOTE = r"(?:[>*•·][ >]*)?"
+_QUOTE = r"(?:[>*•·\-–][ >]*)?"
+# A name line ends there, or at a comma, unless the writer goes on ("Titulaire du BAFA, je...").
+_LINE_END = r"(?=[ ]*(?:$|[|–]|,(?![ ]*(?:je|j['’]|nous|I|we)\b)))"
+# Names that are not a person's: "business name Gîte du Vieux Four".
+_NOT_PERSONAL = r"(?:business|company|trading|brand|domain|file|user|street|road|place|pet|dog|cat)"
+# A couple signing: "Anaïs et Kevin", "Anke & Joost", "Lauren & Marcus Bell".
+_AND_NAME = rf"[ ]+(?:et|and|&)[ ]+{_NAME}"
 PATTERNS = [
     (
         "Name line",
-        rf"(?m)(?<=^[ ]*{_QUOTE}(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}(?=[ ]*(?:$|[|–,]))",
+        rf"(?m)(?<=^[ ]*{_QUOTE}(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}{_LINE_END}",
         0.5,
     ),
     ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*\Z)", 0.5),
+    # The first of a couple signing; the other name is added by name expansion.
+    (
+        "Couple",
+        rf"(?m)(?:(?<=[.!?][ ]*)|(?<=[.!?,][ ]*\n[ ]*)){_NAME}(?={_AND_NAME}[ ]*(?:\Z|$))",
+        0.5,
+    ),
     (
         "Lower-case last word",
         rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]*\Z)",
@@ -110,6 +140,17 @@ PATTERNS = [
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
     ("Introduced", rf"(?<=\b(?:{_SELF})[ ]+){_NAME}", 0.55),
     ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+)?){_NAME}", 0.55),
+    ("Role", rf"(?<=\b{_ROLE}[ ]*(?:{_NAMED}[ ]+|:[ ]*)){_NAME}", 0.55),
+    # A maiden name: "Ombeline de Saint-Aubin, née du Plessis".
+    ("Maiden name", rf"(?<=\b(?:née|nee)[ ]+)(?:{_PARTICLE}[ ]+)?{_NAME}", 0.55),
+    # A name given inline: "name on card R CUNNINGHAM", "(number ..., name Amara Okafor)".
+    (
+        "Name given",
+        rf"(?<=\b(?:name on(?: the)? card|cardholder|card holder|(?<!{_NOT_PERSONAL}[ ])name|nom"
+        rf"|titulaire)[ ]*:?[ ]+)"
+        rf"{_NAME}",
+        0.55,
+    ),
     ("Greeting", rf"(?<=^[ ]*(?:{_GREETING})[ ]+){_NAME}(?=[ ]*[,!\n])", 0.55),
     ("Form field", rf"(?m)(?<=^[ ]*(?:{_FIELD})[ ]*:[ ]*)[^\W\d_][^\n:]{{0,40}}?(?=[ ]*$)", 0.6),
     ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
@@ -122,6 +163,8 @@ PATTERNS = [
         0.55,
     ),
     ("Me with", rf"(?<=\b(?:moi|me|myself) (?:et|and|avec|with)[ ]+){_NAME}", 0.55),
+    # "merci de me contacter, moi, Priya, au ..."
+    ("Me, name", rf"(?<=\b(?:moi|me|myself),[ ]*){_NAME}(?=[ ]*,)", 0.55),
     ("Talked to", rf"(?<=\b(?:{_TALK})[ ]+(?:to|with|avec)[ ]+){_NAME}", 0.55),
     ("Whose name", rf"{_NAME}(?=['’]s[ ]+(?:name|behalf)\b)", 0.55),
     (
