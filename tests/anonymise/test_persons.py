@@ -75,6 +75,21 @@ FOUND = [
     # More sign-offs before a signature.
     ("en", "Thanks for the lovely day.\nCheers,\nTeodor\nteodor.v@example.org", "Teodor"),
     ("en", "Best,\nIngrid\ningrid.h@example.org", "Ingrid"),
+    # A lower-case word the language does not know, after a relative, a title or "called",
+    # and one coordinated with a lower-case name.
+    ("fr", "Bonjour, ma fille maelys a perdu son doudou au parc. Merci", "maelys"),
+    ("fr", "le chien du voisin aboie toute la nuit.\nm. ferrandi 4 rue des ormes", "ferrandi"),
+    (
+        "en",
+        "the man next door is called gareth i think, he parks on the grass. Thanks, Amy",
+        "gareth",
+    ),
+    (
+        "fr",
+        "le trou est toujours la devant le 8 rue des pins. "
+        "jessica et thomas durand tel 06 11 22 33 44",
+        "jessica",
+    ),
 ]
 
 
@@ -133,3 +148,14 @@ def test_sign_offs_and_titles_stay_visible(anonymiser, language, text, start):
     redaction = anonymiser.anonymise(text, language)
     assert redaction.anonymised_text.startswith(start)
     assert "PERSON" in {entity.type for entity in redaction.entities}
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("gérante", True), ("aînée", True), ("malade", True), ("ferrandi", False), ("maelys", False)],
+)
+def test_lexicon_knows_words_not_names(anonymiser, word, known):
+    """Unknown lower-case words after a relative are taken for names; known ones are not."""
+    _ = anonymiser.analyzer  # loads the models and their lexicons
+    lexicon = anonymiser.analyzer.nlp_engine.lexicons_["fr"]
+    assert (word in lexicon) is known

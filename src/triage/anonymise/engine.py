@@ -132,7 +132,9 @@ class Anonymiser:
         for language in languages:
             registry.add_recognizer(
                 ProperNounSpacyRecognizer(
-                    supported_language=language, supported_entities=ner_entities
+                    supported_language=language,
+                    supported_entities=ner_entities,
+                    lexicon=nlp_engine.lexicons_.get(language),
                 )
             )
         for spec in self.config.recognizers:

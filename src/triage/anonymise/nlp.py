@@ -12,6 +12,8 @@ from thinc.api import NumpyOps
 
 from triage.exceptions import MissingDependencyError
 
+from .lexicon import Lexicon
+
 __all__ = ["OfflineSpacyNlpEngine"]
 
 #: Neither the dependency parser nor the lemmatizer is used (context is matched on characters,
@@ -55,6 +57,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self._ner_labels = dict(ner_labels)
+        self.lexicons_: dict[str, Lexicon] = {}
 
     def load(self) -> None:
         """Load every configured spaCy model; a missing one is an error with an install hint."""
@@ -69,6 +72,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             nlp = spacy.load(name, exclude=list(_EXCLUDED_COMPONENTS))
             _use_numpy_matmul(nlp)
             loaded[model["lang_code"]] = nlp
+            self.lexicons_[model["lang_code"]] = Lexicon.from_model(nlp)
         self.nlp = loaded  # type: ignore[assignment]
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:

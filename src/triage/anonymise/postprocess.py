@@ -260,10 +260,12 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         letters = [char for char in value if char.isalpha()]
         if len(letters) < 2 or any(char.isdigit() for char in value) or "@" in value:
             return False
-        cue = span.source in ("PersonCueRecognizer", "NameExpansion")
+        cue = span.source in ("PersonCueRecognizer", "NameExpansion", "UnknownWordAfterCue")
         after_title = _TITLE_BEFORE.search(text[max(0, span.start - 15) : span.start])
         lone_lower = " " not in value.strip() and value.islower()
-        if lone_lower and not (after_title or cue or text.islower() or _signs_off(span, text)):
+        if lone_lower and not (
+            after_title or cue or _writes_in_lower_case(text) or _signs_off(span, text)
+        ):
             # A single lower-case word is a common word far more often than a name, unless
             # the writer uses no capitals at all ("she named him joshua").
             return False

@@ -132,9 +132,11 @@ PATTERNS = [
         rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]*\Z)",
         0.5,
     ),
+    # After a sign-off line, at the end or before the address ("merci de me répondre\nnadia
+    # belkacem\n12 rue ...").
     (
         "Lower-case signature",
-        rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*){_LOWER_NAME}(?=[ ]*\Z)",
+        rf"(?<=\b(?:{_SIGN_OFF})[^\n]{{0,30}}\n[ \n]*){_LOWER_NAME}(?=[ ]*(?:\Z|\n[ ]*\d))",
         0.5,
     ),
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),

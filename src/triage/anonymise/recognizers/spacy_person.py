@@ -10,20 +10,44 @@ The French model also tags many lone first names MISC rather than PER ("inquièt
 Josiane", "le dossier de crèche de Nina", "au pair, Emily, est"). A one-word MISC proper noun
 becomes a person where a person is expected: after a preposition that takes one, between
 commas, or opening a line before a comma or bracket ("Océane, 7 rue ...").
+
+With a :class:`~triage.anonymise.lexicon.Lexicon` of the language's ordinary words, two more
+rules: a line-opening one-word name tagged NOUN is kept when it is no known word ("Malik a
+accepté"), and a lower-case word that is no known word is a name right after a relative, a
+title or "called" ("mon fils ilyes", "m. vautrin", "is called dave"), with the unknown words
+after it and one coordinated before it ("cindy et kevin").
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ProperNounSpacyRecognizer"]
+from ..lexicon import Lexicon
+
+__all__ = ["LOWER_CASE_CUE", "ProperNounSpacyRecognizer"]
+
+#: Source name of the lower-case names found after a cue: a cue, like PersonCueRecognizer's.
+LOWER_CASE_CUE = "UnknownWordAfterCue"
 
 #: Words after which a lone MISC proper noun is a person ("pour Josiane", "chez Nina").
 _PERSON_PREPOSITIONS = {"pour", "de", "d'", "d’", "avec", "chez", "par", "à", "auprès"}
 _MISC_SCORE = 0.6
+#: Words after which an unknown lower-case word is a name: relatives, titles, "called".
+_LOWER_NAME_CUES = {
+    "fils", "fille", "mari", "femme", "épouse", "epouse", "époux", "epoux", "frère", "frere",
+    "sœur", "soeur", "mère", "mere", "père", "pere", "voisin", "voisine", "fiancé", "fiancée",
+    "fiance", "fiancee", "copain", "copine", "ami", "amie", "neveu", "nièce", "niece", "cousin",
+    "cousine", "daughter", "husband", "wife", "brother", "sister", "neighbour",
+    "neighbor", "friend", "mother", "father", "m.", "mr", "mr.", "mme", "mlle", "mrs", "mrs.",
+    "ms", "ms.", "monsieur", "madame", "called", "named", "appelle", "prénommé", "prénommée",
+}  # fmt: skip
+_COORDINATION = {"et", "and", "&"}
+# Not "son": in French it is a possessive ("son velo").
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -55,8 +79,42 @@ def _misc_first_name(ent: Span) -> bool:
     return _opens_line(token) and following in {",", "("}
 
 
+def _unknown_lower(token: Token, lexicon: Lexicon) -> bool:
+    text = token.text
+    return len(text) >= 3 and text.isalpha() and text.islower() and text not in lexicon
+
+
+def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of lower-case names after a cue ("mon fils ilyes", "m. vautrin")."""
+    found = []
+    for token in doc[1:]:
+        if token.nbor(-1).lower_ not in _LOWER_NAME_CUES or not _unknown_lower(token, lexicon):
+            continue
+        end = token.i + 1
+        while end < len(doc) and _unknown_lower(doc[end], lexicon):
+            end += 1
+        found.append((token.i, end))
+    for ent in doc.ents:
+        if ent.text.islower() and ent.start >= 2 and doc[ent.start - 1].lower_ in _COORDINATION:
+            before = doc[ent.start - 2]  # "cindy et kevin lambert"
+            if _unknown_lower(before, lexicon):
+                found.append((before.i, before.i + 1))
+    return found
+
+
 class ProperNounSpacyRecognizer(SpacyRecognizer):
-    """Presidio's spaCy recognizer minus one-token common nouns, plus MISC first names."""
+    """Presidio's spaCy recognizer minus one-token common nouns, plus MISC first names.
+
+    Parameters
+    ----------
+    lexicon
+        Ordinary words of the language, for the rules on unknown words; ``None`` turns them
+        off.
+    """
+
+    def __init__(self, *, lexicon: Lexicon | None = None, **kwargs: Any) -> None:
+        self.lexicon = lexicon
+        super().__init__(**kwargs)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -68,7 +126,10 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
         common = {
             (ent.start_char, ent.end_char)
             for ent in nlp_artifacts.entities
-            if len(ent) == 1 and ent[0].pos_ not in ("PROPN", "") and _opens_sentence(ent[0])
+            if len(ent) == 1
+            and ent[0].pos_ not in ("PROPN", "")
+            and _opens_sentence(ent[0])
+            and (self.lexicon is None or ent[0].text in self.lexicon)
         }
         results = [result for result in results if (result.start, result.end) not in common]
         if "PERSON" in entities and "PERSON" in self.supported_entities:
@@ -79,20 +140,29 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
         doc = nlp_artifacts.tokens
         if doc is None or not hasattr(doc, "ents"):
             return []
-        return [
-            RecognizerResult(
-                entity_type="PERSON",
-                start=ent.start_char,
-                end=ent.end_char,
-                score=_MISC_SCORE,
-                analysis_explanation=self.build_explanation(
-                    _MISC_SCORE, "One-word MISC proper noun where a person's name is expected"
-                ),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
+        results = [
+            self._result(ent.start_char, ent.end_char, self.name)
             for ent in doc.ents
             if _misc_first_name(ent)
         ]
+        if self.lexicon is not None:
+            results += [
+                self._result(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), LOWER_CASE_CUE)
+                for start, end in _lower_case_names(doc, self.lexicon)
+            ]
+        return results
+
+    def _result(self, start: int, end: int, name: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON",
+            start=start,
+            end=end,
+            score=_MISC_SCORE,
+            analysis_explanation=self.build_explanation(
+                _MISC_SCORE, "Name where a person's name is expected"
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
