@@ -55,6 +55,9 @@ class TrainingConfig(BaseModel):
     patience: int = Field(default=2, ge=0)
     seed: int = 13
     bf16: bool = True
+    # "mean": mean of the last hidden states (how sentence-transformers checkpoints were
+    # trained); "cls": the model's own first-token head
+    pooling: Literal["cls", "mean"] = "cls"
     ensemble: Literal["auto", "transformer", "baseline"] = "auto"
     baseline_c: float = Field(default=10.0, gt=0)
     target_precision: float = Field(default=0.95, gt=0, le=1)
@@ -194,6 +197,7 @@ def train(
             patience=config.patience,
             seed=config.seed,
             bf16=config.bf16,
+            pooling=config.pooling,
             extra_tokens=placeholder_tokens(anonymiser.config.entities),
         ).fit(
             pick("train"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.exceptions import MissingDependencyError
+from triage.exceptions import ConfigError, MissingDependencyError
 
 __all__ = ["TransformerClassifier", "default_base_model"]
 
@@ -44,6 +44,11 @@ class TransformerClassifier:
     ----------
     base_model
         Hugging Face model id or local folder; ``None`` is the offline MiniLM-L6.
+    pooling
+        ``"cls"``: the model's own head (first token, BERT's pooler); ``"mean"``: the mean of
+        the last hidden states over real tokens, fed to the classification layer (the pooling
+        sentence-transformers checkpoints such as MiniLM were trained with). Stored in the
+        saved ``config.json`` as ``triage_pooling``.
     extra_tokens
         Tokens added to the vocabulary (placeholders such as ``<PERSON>``).
     """
@@ -61,8 +66,11 @@ class TransformerClassifier:
         patience: int = 2,
         seed: int = 13,
         bf16: bool = True,
+        pooling: str = "cls",
         extra_tokens: Sequence[str] = (),
     ) -> None:
+        if pooling not in ("cls", "mean"):
+            raise ConfigError(f"pooling must be 'cls' or 'mean', not {pooling!r}")
         self.base_model = base_model
         self.max_length = max_length
         self.epochs = epochs
@@ -73,6 +81,7 @@ class TransformerClassifier:
         self.patience = patience
         self.seed = seed
         self.bf16 = bf16
+        self.pooling = pooling
         self.extra_tokens = list(extra_tokens)
 
     # -- training -------------------------------------------------------------------------
@@ -106,6 +115,8 @@ class TransformerClassifier:
             ignore_mismatched_sizes=True,
         )
         self.model_.resize_token_embeddings(len(self.tokenizer_))
+        self.model_.config.triage_pooling = self.pooling
+        self._check_pooling()
         encoded = self._encode(texts)
         steps_per_epoch = math.ceil(len(texts) / self.batch_size)
         total = steps_per_epoch * self.epochs
@@ -129,13 +140,14 @@ class TransformerClassifier:
             for batch in self._batches(encoded, shuffle=True, seed=self.seed + epoch):
                 inputs = self._pad([encoded[i] for i in batch])
                 with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self._use_bf16()):
-                    out = self.model_(**inputs, labels=label_tensor[batch])
-                out.loss.backward()
+                    logits = self._forward(inputs)
+                loss = torch.nn.functional.cross_entropy(logits.float(), label_tensor[batch])
+                loss.backward()
                 torch.nn.utils.clip_grad_norm_(self.model_.parameters(), 1.0)
                 optimizer.step()
                 scheduler.step()
                 optimizer.zero_grad()
-                losses.append(float(out.loss.detach()))
+                losses.append(float(loss.detach()))
                 done += 1
                 if progress is not None:
                     progress("fine-tuning", done, total)
@@ -158,6 +170,27 @@ class TransformerClassifier:
             self.model_.load_state_dict(best_state)
         self.model_.eval()
         return self
+
+    def _check_pooling(self) -> None:
+        if self.pooling == "mean" and not hasattr(self.model_, "classifier"):
+            raise ConfigError(
+                f"mean pooling is not supported for {type(self.model_).__name__}; "
+                "use pooling: cls"
+            )
+
+    def _forward(self, inputs):
+        """Logits of one padded batch, with the configured pooling."""
+        if self.pooling == "cls":
+            return self.model_(**inputs).logits
+        torch = _torch()
+        hidden = self.model_.base_model(**inputs).last_hidden_state
+        mask = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+        head = self.model_.classifier
+        if isinstance(head, torch.nn.Linear):  # BERT-like: dropout then a linear layer
+            dropout = getattr(self.model_, "dropout", None)
+            return head(dropout(pooled) if dropout is not None else pooled)
+        return head(pooled.unsqueeze(1))  # RoBERTa-like heads read the first position
 
     def _use_bf16(self) -> bool:
         torch = _torch()
@@ -213,7 +246,7 @@ class TransformerClassifier:
             for start in range(0, len(order), batch_size):
                 batch = order[start : start + batch_size]
                 with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self._use_bf16()):
-                    logits = self.model_(**self._pad([encoded[i] for i in batch])).logits
+                    logits = self._forward(self._pad([encoded[i] for i in batch]))
                 out[batch] = logits.float().numpy()
         return out
 
@@ -235,5 +268,7 @@ class TransformerClassifier:
         self.model_ = AutoModelForSequenceClassification.from_pretrained(
             str(folder), use_safetensors=True
         )
+        self.pooling = getattr(self.model_.config, "triage_pooling", "cls")
+        self._check_pooling()
         self.model_.eval()
         return self
