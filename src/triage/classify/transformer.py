@@ -174,8 +174,7 @@ class TransformerClassifier:
     def _check_pooling(self) -> None:
         if self.pooling == "mean" and not hasattr(self.model_, "classifier"):
             raise ConfigError(
-                f"mean pooling is not supported for {type(self.model_).__name__}; "
-                "use pooling: cls"
+                f"mean pooling is not supported for {type(self.model_).__name__}; use pooling: cls"
             )
 
     def _forward(self, inputs):
