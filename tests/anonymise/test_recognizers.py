@@ -150,6 +150,44 @@ MASKED = [
         "ADDRESS",
         "Les Hauts de Vence, Bât. D, 06140 Vence",
     ),
+    # Flats and buildings in English words, a floor without "étage", "à" inside a street
+    # name, an Irish postcode, a one-word place above the postcode line.
+    (
+        "en",
+        "We moved to apartment 4C, 12 rue Pasteur, 31000 Toulouse last month.",
+        "ADDRESS",
+        "apartment 4C, 12 rue Pasteur, 31000 Toulouse",
+    ),
+    (
+        "en",
+        "Our flat: Résidence Les Lilas, building D, flat 12, 9 rue Monge, 21000 Dijon.",
+        "ADDRESS",
+        "Résidence Les Lilas, building D, flat 12, 9 rue Monge, 21000 Dijon",
+    ),
+    (
+        "fr",
+        "Justificatif : 8 rue des Sept Fontaines, 2e droite, 68000 Colmar",
+        "ADDRESS",
+        "8 rue des Sept Fontaines, 2e droite, 68000 Colmar",
+    ),
+    (
+        "fr",
+        "Elle habite au 3 chemin du Pont à Mousson, 2e étage gauche.",
+        "ADDRESS",
+        "3 chemin du Pont à Mousson, 2e étage gauche",
+    ),
+    (
+        "en",
+        "Please forward it to PO Box 77, Galway H91 E2K3, Ireland.",
+        "ADDRESS",
+        "PO Box 77, Galway H91 E2K3, Ireland",
+    ),
+    (
+        "fr",
+        "Merci d'avance.\nYann Le Goff\nKeranroux\n29800 Landerneau",
+        "ADDRESS",
+        "Keranroux\n29800 Landerneau",
+    ),
     ("fr", "mon fils est né le 17 mars 2018", "DATE_OF_BIRTH", "17 mars 2018"),
     ("fr", "date de naissance : 17/03/2018", "DATE_OF_BIRTH", "17/03/2018"),
     ("en", "she was born on March 17, 1985", "DATE_OF_BIRTH", "March 17, 1985"),
@@ -190,6 +228,9 @@ NOT_MASKED = [
     ("fr", "à l'école maternelle Jean Jaurès", "Jean Jaurès"),
     # A full stop ends the street name.
     ("fr", "La voiture est devant le 4 rue Racine. Le conducteur est parti.", "Le conducteur"),
+    # A time is no house number; a phone number is no postcode.
+    ("fr", "Amende pour stationnement le 4 mai à 8 h 15, boulevard Gambetta.", "8 h 15"),
+    ("fr", "au niveau du lieu dit les Sables. appelez moi au +33612345678 svp", "appelez moi"),
     ("en", "Please call me about the meeting of 2010-03-10.", "2010-03-10"),
     ("en", "Call me on 555 0123 tomorrow; my account number is 12345678.", "12345678"),
     ("en", "My driver's license expired, ref 4471 2209", "4471 2209"),

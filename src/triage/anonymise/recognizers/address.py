@@ -44,7 +44,11 @@ _STOP = (
     r"|son|sa|ses|notre|votre|leur|on|y|le|la|les|un|une|c|s|ça|ca|pas|plus|tous|toutes"
     r"|since|and|is|in|at|on|the|for|with|from|to|of|near"
 )
-_CONNECTOR = r"(?:de|du|des|d'|d’|la|le|les|l'|l’|aux|au|sur|en|et|saint|sainte|st|ste)"
+# "à" only inside a name that goes on in capitals ("rue du Moulin à Vent").
+_CONNECTOR = (
+    r"(?:de|du|des|d'|d’|la|le|les|l'|l’|aux|au|sur|en|et|saint|sainte|st|ste"
+    r"|à(?=[ ]+(?-i:[A-ZÀ-Ý])))"
+)
 # A full stop ends the street name ("rue Lamartine. Le propriétaire") unless it ends a short
 # abbreviation ("rue St. Jacques", "av. Gal. Leclerc") or sits inside a word.
 _WORD = (
@@ -57,7 +61,7 @@ _NAME = (
 )
 _CITY_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 _POSTCODE_CITY = (
-    rf"(?:[ ]*[,\n]?[ ]*(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?:[ ]+(?-i:{_CITY_WORD}"
+    rf"(?:[ ]*[,\n]?[ ]*(?<![\d+])(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?!\d)(?:[ ]+(?-i:{_CITY_WORD}"
     rf"(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès|les)[ \-]+)?{_CITY_WORD}){{0,3}})"
     rf"(?:[ ]+(?:cedex|CEDEX|\d{{1,2}}(?:e|er|ème)?))?)?)"
 )
@@ -65,11 +69,12 @@ _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (
     r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
     r"|[ée]tage|entr[ée]e|logement|log\.?|chambre|flat|unit|mobile[ ]home|bp|cs|tsa|tour|bureau"
-    r"|lot|room|suite)"
+    r"|lot|room|suite|apartment|apartement|building|bldg\.?)"
 )
 _FLOOR = (
     r"(?:\d{1,2}(?:e|er|ème|eme|st|nd|rd|th)[ ]+(?:[ée]tage|floor)"
     r"(?:[ ]+(?:gauche|droite|left|right))?"
+    r"|\d{1,2}(?:e|er|ème|eme)[ ]+(?:gauche|droite)"
     r"|rez[- ]de[- ]chauss[ée]e|ground[ ]floor)"
 )
 # Parts may follow on the next line of an address block ("48 avenue Jean Moulin\nAppartement 5").
@@ -97,6 +102,9 @@ _EN_STREET_TYPES = (
     r"|causeway|crossing|expressway|junction|pike|ridge|run|turnpike|walk|view|vista|track"
 )
 _UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})"
+# Irish Eircode: routing key and unique identifier ("D02 X285", "F91 X2K4").
+_EIRCODE = r"(?-i:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?[0-9AC-FHKNPRTV-Y]{4})"
+_IRELAND = r"(?:[ ]*,[ ]*(?:Ireland|Éire|Irlande))?"
 _US_STATE_ZIP = r"(?-i:[A-Z]{2})[ ]+\d{5}(?:-\d{4})?"
 # "Parc d'activités du Moulin, 5 allée ...", "ZA des Prés, 12 rue ..."
 _SITE_PREFIX = (
@@ -127,17 +135,30 @@ PATTERNS = [
     # "Via Franscini 71", "Suite 215", "P.O. Box 149".
     ("European street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_EU_SUFFIX_STREET}", 0.55),
     ("Romance street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_ROMANCE_STREET}", 0.55),
-    ("Unit or box", rf"(?<![\w]){_UNIT}", 0.55),
+    (
+        "Unit or box",
+        rf"(?<![\w]){_UNIT}(?:[ ]*,[ ]*{_CAPS}[ ]+{_EIRCODE}\b{_IRELAND})?",
+        0.55,
+    ),
+    # A one-word place on its own line above the postcode line: "Kerlann\n29460 Daoulas".
+    (
+        "Place line with postcode",
+        rf"(?m)(?<=\n[ ]*)(?-i:[A-ZÀ-Ý][a-zà-ÿ'’\-]{{3,}})[ ]*(?=\n[ ]*\d{{5}}[ ]+(?-i:[A-ZÀ-Ý]))"
+        rf"{_POSTCODE_CITY}",
+        0.6,
+    ),
     (
         "Numbered street",
-        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*(?:{_NUMBER})[ ]*,?[ ]*"
+        rf"(?<![\w,.])(?<!\bh[ ])(?<!\dh){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*"
+        rf"(?:{_NUMBER})[ ]*,?[ ]*"
         rf"(?:{_STREET_TYPES})\b{_NAME}{_BUILDING_PART}*{_POSTCODE_CITY}?{_BUILDING_PART}*",
         0.65,
     ),
     (
         # Any street name (even with "à", "et"...) when a postcode follows on the same line.
         "Numbered street with postcode",
-        rf"(?<![\w,.]){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*(?:{_NUMBER})[ ]*,?[ ]*"
+        rf"(?<![\w,.])(?<!\bh[ ])(?<!\dh){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*"
+        rf"(?:{_NUMBER})[ ]*,?[ ]*"
         rf"(?:{_STREET_TYPES})\b[^,\n\d]{{1,50}}?{_BUILDING_PART}*{_POSTCODE_CITY}",
         0.7,
     ),
@@ -145,7 +166,7 @@ PATTERNS = [
         # Rural addresses without a house number: "Lieu-dit Les Bruyères, 71460 Saint-Gengoux",
         # "Hameau de la Grange Neuve\n03240 Le Montet", "Les Genêts, hameau de Bellevue, ...".
         "Lieu-dit or hamlet",
-        rf"(?<![\w]){_NAMED_PLACE}?(?:lieu[- ]?dit|ld|hameau|quartier|village)[ ]+[^,\n]{{2,40}}"
+        rf"(?<![\w]){_NAMED_PLACE}?(?:lieu[- ]?dit|ld|hameau|quartier|village)[ ]+[^,.\n]{{2,40}}"
         rf"{_BUILDING_PART}*{_POSTCODE_CITY}",
         0.65,
     ),
@@ -181,7 +202,7 @@ PATTERNS = [
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
         rf"[ ]+(?:{_EN_STREET_TYPES})\b"
         rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
-        rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}))?",
+        rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}|{_EIRCODE}\b{_IRELAND}))?",
         0.55,
     ),
 ]
