@@ -7,7 +7,9 @@ the later ``dev2`` tuning set, ``pii_corpus_dev3_src.jsonl`` ->
 ``pii_corpus_dev3.jsonl``, the ``dev3`` tuning set, ``pii_corpus_test2_src.jsonl`` ->
 ``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, and
 ``pii_corpus_test3_src.jsonl`` -> ``pii_corpus_test3.jsonl``, the second fresh
-held-out ``test3`` set, see ``EXTRA_CORPORA``)::
+held-out ``test3`` set, and ``pii_corpus_test4_src.jsonl`` ->
+``pii_corpus_test4.jsonl``, the third fresh held-out ``test4`` set, see
+``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -73,6 +75,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_dev3_src.jsonl", "pii_corpus_dev3.jsonl", ("dev3",), "dev3-"),
     ("pii_corpus_test2_src.jsonl", "pii_corpus_test2.jsonl", ("test2",), "test2-"),
     ("pii_corpus_test3_src.jsonl", "pii_corpus_test3.jsonl", ("test3",), "test3-"),
+    ("pii_corpus_test4_src.jsonl", "pii_corpus_test4.jsonl", ("test4",), "test4-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
