@@ -59,6 +59,8 @@ class TrainingConfig(BaseModel):
     # trained); "cls": the model's own first-token head
     pooling: Literal["cls", "mean"] = "cls"
     ensemble: Literal["auto", "transformer", "baseline"] = "auto"
+    # how the validation split picks the transformer's share in the mix
+    mix_criterion: Literal["log_loss", "macro_f1"] = "log_loss"
     baseline_c: float = Field(default=10.0, gt=0)
     target_precision: float = Field(default=0.95, gt=0, le=1)
     # optional second target on validation: at least this share of out-of-scope requests goes to
@@ -141,14 +143,27 @@ def anonymise_all(
 def _mix_weight(
     config: TrainingConfig, p_tr: np.ndarray | None, p_bl: np.ndarray, y: np.ndarray
 ) -> float:
+    """The transformer's share in the mix, on a 0.05 grid, best on validation.
+
+    ``p_tr`` and ``p_bl`` are the members' probabilities after their own temperatures. The
+    default criterion, log loss, is a proper score and varies smoothly with the weight; macro-F1
+    counts a handful of flipped argmaxes on a few hundred validation rows and is noisier.
+    """
     from sklearn.metrics import f1_score
 
     if config.ensemble == "baseline" or p_tr is None:
         return 0.0
     if config.ensemble == "transformer":
         return 1.0
-    grid = np.round(np.linspace(0, 1, 11), 2)
-    scores = [f1_score(y, (w * p_tr + (1 - w) * p_bl).argmax(1), average="macro") for w in grid]
+    grid = np.round(np.linspace(0, 1, 21), 2)
+    rows = np.arange(len(y))
+    scores = []
+    for w in grid:
+        mixed = w * p_tr + (1 - w) * p_bl
+        if config.mix_criterion == "log_loss":
+            scores.append(float(np.log(np.clip(mixed[rows, y], 1e-12, 1)).mean()))
+        else:
+            scores.append(float(f1_score(y, mixed.argmax(1), average="macro")))
     return float(grid[int(np.argmax(scores))])
 
 
@@ -323,14 +338,25 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     y_val = y[parts["validation"]]
     p_tr_val, p_bl_val = model.member_probabilities(pick("validation"), all_members=True)
     assert p_bl_val is not None  # training always fits the baseline
-    model.ensemble_weight = _mix_weight(config, p_tr_val, p_bl_val, y_val)
+    # each member gets its own temperature first; the baseline's also serves its own figures
+    bl_temperature = fit_temperature(np.log(np.clip(p_bl_val, 1e-12, 1)), y_val)
+    model.member_temperatures = {"baseline": bl_temperature}
+    if p_tr_val is not None:
+        model.member_temperatures["transformer"] = fit_temperature(
+            np.log(np.clip(p_tr_val, 1e-12, 1)), y_val
+        )
+    model.ensemble_weight = _mix_weight(
+        config,
+        None if p_tr_val is None else calibrate(p_tr_val, model.member_temperatures["transformer"]),
+        calibrate(p_bl_val, bl_temperature),
+        y_val,
+    )
     mixed_val = model.mix(p_tr_val, p_bl_val)
     model.temperature = fit_temperature(np.log(np.clip(mixed_val, 1e-12, 1)), y_val)
     model.threshold = abstention_threshold(
         calibrate(mixed_val, model.temperature), y_val, oos, config
     )
     # the baseline alone, calibrated and thresholded the same way, for the side-by-side figures
-    bl_temperature = fit_temperature(np.log(np.clip(p_bl_val, 1e-12, 1)), y_val)
     bl_threshold = abstention_threshold(calibrate(p_bl_val, bl_temperature), y_val, oos, config)
     split = "test" if len(parts["test"]) else "validation"
     y_eval = y[parts[split]]
@@ -342,7 +368,7 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
         labels,
         out_of_scope=oos,
         threshold=model.threshold,
-        uncalibrated=mixed,
+        uncalibrated=model.raw_mix(p_tr, p_bl),
     )
     baseline_metrics = routing_metrics(
         calibrate(p_bl, bl_temperature),
@@ -372,7 +398,7 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
         "baseline_temperature": bl_temperature,
         "baseline_threshold": bl_threshold,
         "reliability": {
-            "before calibration": reliability_points(mixed, y_eval),
+            "before calibration": reliability_points(model.raw_mix(p_tr, p_bl), y_eval),
             "after calibration": reliability_points(calibrate(mixed, model.temperature), y_eval),
         },
     }

@@ -49,6 +49,7 @@ def model():
         baseline=baseline,
         temperature=1.5,
         ensemble_weight=0.5,
+        member_temperatures={"transformer": 2.0, "baseline": 0.7},
     )
 
 

@@ -61,6 +61,9 @@ class RoutingModel:
     threshold: float = 0.5
     min_margin: float = 0.0
     ensemble_weight: float = 1.0
+    # temperature of each member ("transformer", "baseline") applied before mixing, so that the
+    # weight reflects how far each member is trusted rather than how sharp its outputs are
+    member_temperatures: dict[str, float] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -100,15 +103,21 @@ class RoutingModel:
         if self.transformer is not None and self.ensemble_weight > 0:
             transformer = self.transformer
 
+            t_transformer = self.member_temperatures.get("transformer", 1.0)
+
             def transformer_proba(texts: list[str]) -> np.ndarray:
-                return softmax_t(transformer.predict_logits([model_text(t) for t in texts]))
+                logits = transformer.predict_logits([model_text(t) for t in texts])
+                return softmax_t(logits, t_transformer)
 
             out.append(("transformer", self.ensemble_weight, transformer_proba))
         if self.baseline is not None and self.ensemble_weight < 1:
             baseline = self.baseline
 
+            t_baseline = self.member_temperatures.get("baseline")
+
             def baseline_proba(texts: list[str]) -> np.ndarray:
-                return baseline.predict_proba([model_text(t) for t in texts])
+                probs = baseline.predict_proba([model_text(t) for t in texts])
+                return probs if t_baseline is None else calibrate(probs, t_baseline)
 
             out.append(("baseline", 1 - self.ensemble_weight, baseline_proba))
         if not out:
@@ -116,12 +125,33 @@ class RoutingModel:
         return out
 
     def mix(self, p_transformer: np.ndarray | None, p_baseline: np.ndarray | None) -> np.ndarray:
-        """Uncalibrated mixed probabilities from the members' probabilities."""
+        """Mixed probabilities (before the final temperature) from the members' raw ones.
+
+        Each member is first scaled by its own temperature (``member_temperatures``).
+        """
+        return self._combine(p_transformer, p_baseline, self.member_temperatures)
+
+    def raw_mix(
+        self, p_transformer: np.ndarray | None, p_baseline: np.ndarray | None
+    ) -> np.ndarray:
+        """The same mix without any temperature: what "before calibration" figures describe."""
+        return self._combine(p_transformer, p_baseline, {})
+
+    def _combine(
+        self,
+        p_transformer: np.ndarray | None,
+        p_baseline: np.ndarray | None,
+        temperatures: dict[str, float],
+    ) -> np.ndarray:
+        def scaled(probs: np.ndarray, member: str) -> np.ndarray:
+            temperature = temperatures.get(member)
+            return probs if temperature is None else calibrate(probs, temperature)
+
         parts = []
         if p_transformer is not None and self.ensemble_weight > 0:
-            parts.append(self.ensemble_weight * p_transformer)
+            parts.append(self.ensemble_weight * scaled(p_transformer, "transformer"))
         if p_baseline is not None and self.ensemble_weight < 1:
-            parts.append((1 - self.ensemble_weight) * p_baseline)
+            parts.append((1 - self.ensemble_weight) * scaled(p_baseline, "baseline"))
         if not parts:
             raise ConfigError("this routing model has no classifier for its ensemble weight")
         return np.sum(parts, axis=0)
@@ -176,6 +206,7 @@ class RoutingModel:
             "threshold": self.threshold,
             "min_margin": self.min_margin,
             "ensemble_weight": self.ensemble_weight,
+            "member_temperatures": self.member_temperatures,
             "max_length": getattr(self.transformer, "max_length", None),
             **self.metadata,
         }
@@ -213,6 +244,7 @@ class RoutingModel:
             "threshold",
             "min_margin",
             "ensemble_weight",
+            "member_temperatures",
             "max_length",
         }
         return cls(
@@ -223,6 +255,7 @@ class RoutingModel:
             threshold=meta["threshold"],
             min_margin=meta.get("min_margin", 0.0),
             ensemble_weight=meta["ensemble_weight"],
+            member_temperatures=meta.get("member_temperatures") or {},
             metadata={k: v for k, v in meta.items() if k not in known} | {"folder": str(folder)},
         )
 

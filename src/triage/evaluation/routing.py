@@ -38,7 +38,7 @@ def evaluate_model(
         model.labels,
         out_of_scope=oos,
         threshold=model.threshold,
-        uncalibrated=mixed,
+        uncalibrated=model.raw_mix(p_tr, p_bl),
     )
     baseline = {}
     if p_bl is not None:
