@@ -199,6 +199,65 @@ MASKED = [
         "https://www.facebook.com/marie.lefevre.75",
     ),
     ("fr", "connexion depuis 192.168.1.12", "IP_ADDRESS", "192.168.1.12"),
+    # A plate after the short "immat"; a tax number after the plural "numéros fiscaux".
+    (
+        "fr",
+        "elle bloque la sortie depuis ce matin, immat FG482KL, personne ne répond",
+        "FR_LICENSE_PLATE",
+        "FG482KL",
+    ),
+    (
+        "fr",
+        "Voici nos numéros fiscaux :\nMadame : 2109876543210\nMonsieur : 3012345678901",
+        "FR_TAX_ID",
+        "2109876543210",
+    ),
+    # A floor with its lift, then the postcode.
+    (
+        "fr",
+        "Ma tante vit au 8 rue des Glycines, 3e étage sans ascenseur, 62200 Boulogne-sur-Mer.",
+        "ADDRESS",
+        "8 rue des Glycines, 3e étage sans ascenseur, 62200 Boulogne-sur-Mer",
+    ),
+    # Streets abroad with their postcode: number after the name, floor and door, Dublin district.
+    (
+        "fr",
+        "Cordialement,\nJef Peeters\nAvenue des Saules 112, 4000 Liège, Belgique",
+        "ADDRESS",
+        "Avenue des Saules 112, 4000 Liège",
+    ),
+    (
+        "fr",
+        "Saluti,\nGiulia Neri\nVia Mazzini 5, 40121 Bologna",
+        "ADDRESS",
+        "Via Mazzini 5, 40121 Bologna",
+    ),
+    (
+        "en",
+        "Thanks,\nLucía Gómez\nCalle de Toledo 21, 2º A, 28005 Madrid, Spain",
+        "ADDRESS",
+        "Calle de Toledo 21, 2º A, 28005 Madrid",
+    ),
+    (
+        "en",
+        "we are at 17 Clontarf Road, Marino, Dublin 3, D03 K2X9 until June.",
+        "ADDRESS",
+        "17 Clontarf Road, Marino, Dublin 3, D03 K2X9",
+    ),
+    # A UK block whose first line is a unit, not a house number.
+    (
+        "en",
+        "Regards\nAcme Ltd\nUnit 9\nRiverside Trading Estate\nSwansea\nSA1 8QY",
+        "ADDRESS",
+        "Unit 9\nRiverside Trading Estate\nSwansea\nSA1 8QY",
+    ),
+    # A flat and a residence in lower case before the street.
+    (
+        "en",
+        "can someone collect a fridge? flat 3, residence les peupliers, 14 rue du stade. thanks",
+        "ADDRESS",
+        "flat 3, residence les peupliers, 14 rue du stade",
+    ),
     ("fr", "Bonjour, je suis Marie Lefèvre.", "PERSON", "Marie Lefèvre"),
     ("fr", "Madame Nguyen est venue hier.", "PERSON", "Nguyen"),
     ("fr", "Cordialement,\nAminata Traoré", "PERSON", "Aminata Traoré"),
@@ -246,6 +305,12 @@ def test_iban_country_code_is_not_a_separate_place(anonymiser):
     text = "IBAN : FR76 3000 6000 0112 3456 7890 189"
     redaction = anonymiser.anonymise(text, "fr")
     assert [e.type for e in redaction.entities] == ["IBAN_CODE"]
+
+
+def test_country_after_an_address_is_not_a_person(anonymiser):
+    text = "Bien à vous,\nGiulia Neri\nVia Mazzini 5, 40121 Bologna, Italia"
+    redaction = anonymiser.anonymise(text, "fr")
+    assert redaction.anonymised_text.endswith("<ADDRESS_1>, Italia")
 
 
 def test_email_domain_is_not_also_a_url(anonymiser):

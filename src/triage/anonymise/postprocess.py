@@ -166,6 +166,7 @@ _TITLE_WORDS = {
     "the",
     "mayor",
 }
+_COMMA_GAP = re.compile(r"[ ]*,[ ]*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
 
@@ -332,7 +333,19 @@ def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) ->
         for span in spans
         if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
     ]
-    return merge(candidates)
+    address_ends = [span.end for span in candidates if span.type == "ADDRESS"]
+    return merge(span for span in candidates if not _country_after(span, text, address_ends))
+
+
+def _country_after(span: Span, text: str, address_ends: Sequence[int]) -> bool:
+    """True for one word after an address and a comma, at the end of its line: a country."""
+    if span.type != "PERSON" or " " in text[span.start : span.end]:
+        return False
+    line_rest = text[span.end :].split("\n", 1)[0]
+    if line_rest.strip(" .") or span.start in address_ends:
+        return False
+    before = text[: span.start]
+    return any(_COMMA_GAP.fullmatch(before, end) for end in address_ends if end < span.start)
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:

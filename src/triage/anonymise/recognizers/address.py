@@ -74,6 +74,7 @@ _BUILDING = (
 _FLOOR = (
     r"(?:\d{1,2}(?:e|er|ème|eme|st|nd|rd|th)[ ]+(?:[ée]tage|floor)"
     r"(?:[ ]+(?:gauche|droite|left|right))?"
+    r"(?:[ ]+(?:sans|avec|with|without|no)[ ]+(?:ascenseur|lift|elevator))?"
     r"|\d{1,2}(?:e|er|ème|eme)[ ]+(?:gauche|droite)"
     r"|rez[- ]de[- ]chauss[ée]e|ground[ ]floor)"
 )
@@ -92,7 +93,7 @@ _BUILDING_LEAD = (
 # "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
 _NAMED_PLACE = (
     r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château"
-    r"|R[ée]sidence)"
+    r"|(?i:r[ée]sidence))"
     r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
 )
 _EN_STREET_TYPES = (
@@ -119,6 +120,18 @@ _ROMANCE_STREET = (
     r"(?-i:Via|Viale|Vicolo|Piazza|Calle|Avenida|Rua|Rúa|Paseo|Plaza|Carrer|Praça|Largo"
     r"|Travessa|Rambla|Camino)[ ]+(?:[\w’'\-]+[ ]+){1,4}\d{1,4}\b"
 )
+# Postcode and town after a street abroad, maybe after a floor and door ("3º B"):
+# "Via Roma 12, 10122 Torino", "Rue de Namur 47, 5000 Namur", "Calle Mayor 7, 3º B, 28013 Madrid".
+_FOREIGN_TAIL = (
+    r"(?:[ ]*,[ ]*\d{1,2}[º°ª]?(?:[ ]?(?-i:[A-Z]))?(?=[ ]*,))?"
+    rf"[ ]*,[ ]*(?-i:[A-Z]{{1,2}}-)?\d{{4,5}}(?!\d)"
+    rf"[ ]+(?-i:{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
+)
+# A Belgian or Swiss street: type first, number after the name, then the postcode.
+_NUMBER_LAST_STREET = (
+    r"(?-i:Rue|Avenue|Chaussée|Boulevard|Place|Chemin|Drève|Quai|Route|Allée|Impasse|Square"
+    r"|Clos|Sentier|Ruelle)[ ]+(?:[\w’'\-]+[ ]+){1,4}\d{1,4}(?:[ ]?(?:bis|ter|[a-dA-D]\b))?"
+)
 _UNIT = (
     r"(?-i:(?:Suite|Apt\.?|Apartment|Unit|Flat)[ ]+\d{1,5}[A-Z]?\b"
     r"|P\.?[ ]?O\.?[ ]+Box[ ]+\d{1,6})"
@@ -126,15 +139,21 @@ _UNIT = (
 # A UK block ending with its postcode: "7 Rose Cottages\nLower Slaughter\nCheltenham GL54 2HP".
 _CAPS = r"(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){0,3}"
 _UK_BLOCK = (
-    rf"(?:{_UNIT}[ ]*[,\n][ ]*)?\d{{1,4}}[a-zA-Z]?[ ]+{_CAPS}(?:[ ]*[,\n][ ]*{_CAPS}){{0,3}}"
+    rf"(?:{_UNIT}[ ]*[,\n][ ]*(?:\d{{1,4}}[a-zA-Z]?[ ]+)?|\d{{1,4}}[a-zA-Z]?[ ]+)"
+    rf"{_CAPS}(?:[ ]*[,\n][ ]*{_CAPS}){{0,3}}"
     r"[ ]*[,\n]?[ ]*(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})\b"
 )
 
 PATTERNS = [
     # International forms (English requests, letters from abroad): "Ziegelgasse 19",
     # "Via Franscini 71", "Suite 215", "P.O. Box 149".
-    ("European street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_EU_SUFFIX_STREET}", 0.55),
-    ("Romance street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_ROMANCE_STREET}", 0.55),
+    (
+        "European street",
+        rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_EU_SUFFIX_STREET}(?:{_FOREIGN_TAIL})?",
+        0.55,
+    ),
+    ("Romance street", rf"(?<![\w])(?:\d{{1,5}}[ ]+)?{_ROMANCE_STREET}(?:{_FOREIGN_TAIL})?", 0.55),
+    ("Number-last street", rf"(?<![\w]){_NUMBER_LAST_STREET}{_FOREIGN_TAIL}", 0.6),
     (
         "Unit or box",
         rf"(?<![\w]){_UNIT}(?:[ ]*,[ ]*{_CAPS}[ ]+{_EIRCODE}\b{_IRELAND})?",
@@ -201,7 +220,9 @@ PATTERNS = [
         "English street",
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
         rf"[ ]+(?:{_EN_STREET_TYPES})\b"
-        rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?)?"
+        # up to two localities, a district number after a city ("Drumcondra, Dublin 9")
+        rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?"
+        rf"(?:[ ]\d{{1,2}}\b)?){{0,2}}"
         rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}|{_EIRCODE}\b{_IRELAND}))?",
         0.55,
     ),

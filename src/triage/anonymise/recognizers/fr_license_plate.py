@@ -14,6 +14,7 @@ CONTEXT = [
     "immatriculé",
     "immatriculée",
     "immatricule",
+    "immat",
     "plaque",
     "véhicule",
     "vehicule",

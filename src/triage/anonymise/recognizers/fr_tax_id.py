@@ -12,6 +12,8 @@ ENTITY = "FR_TAX_ID"
 CONTEXT = [
     "fiscal",
     "fiscale",
+    "fiscaux",
+    "fiscales",
     "spi",
     "impôt",
     "impot",
