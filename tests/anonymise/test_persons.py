@@ -90,6 +90,21 @@ FOUND = [
         "jessica et thomas durand tel 06 11 22 33 44",
         "jessica",
     ),
+    # A Portuguese particle, a family of heirs, a maiden name after a form field.
+    (
+        "fr",
+        "Le 2 mai, ma mère, Mme Ana do Rosário Pimentel, est tombée.",
+        "Ana do Rosário Pimentel",
+    ),
+    (
+        "fr",
+        "la vente du bien appartenant aux consorts Peyrebrune, situé route de Brive",
+        "Peyrebrune",
+    ),
+    ("fr", "Nom : BEKALE épouse NDONG\nPrénom : Irène", "NDONG"),
+    # A lower-case name before a closing phone number; a lower-case writer after a greeting.
+    ("fr", "le caniveau deborde encore devant chez moi. fredo 06 12 45 78 90", "fredo"),
+    ("fr", "coucou, c'est maëlys de l'atelier couture. on voudrait la salle jeudi.", "maëlys"),
 ]
 
 
@@ -125,6 +140,17 @@ NOT_PERSONS = [
     ("en", "We will come with our camper van in May. Regards, Ellen Hart", "camper van"),
     # A description of the writer opening a line, before "je": not a name line.
     ("fr", "Madame,\nDiplômée du DEAES, je vous adresse ma candidature.\nInès Roux", "DEAES"),
+    # An acronym without a vowel, a job title, a form label, an interjection, metres ("6 m.").
+    ("fr", "Claire Martin, architecte DPLG\nAtelier Martin", "DPLG"),
+    ("en", "Best regards,\nOwen Price, Network Engineer\nsome text", "Network Engineer"),
+    ("fr", "Nom : BEKALE épouse NDONG\nPrénom : Irène", "Prénom"),
+    (
+        "fr",
+        "Les bénévoles ont tout nettoyé. Bravo à eux et à leur responsable, Mme Dupuis !",
+        "Bravo",
+    ),
+    ("fr", "Mme Roux : le camion fait 6 m. Pour le droit de place je paie en carte.", "Pour"),
+    ("fr", "Je t'envoie le papier dès que j'ai vu l'avocat. Bisous, Gwen", "Bisous"),
 ]
 
 

@@ -293,6 +293,11 @@ NOT_MASKED = [
     ("en", "Please call me about the meeting of 2010-03-10.", "2010-03-10"),
     ("en", "Call me on 555 0123 tomorrow; my account number is 12345678.", "12345678"),
     ("en", "My driver's license expired, ref 4471 2209", "4471 2209"),
+    # A reference number that libphonenumber would read as a US phone number.
+    ("en", "I got a parking fine (notice no. 7719203846) for my car.", "7719203846"),
+    # A public service's site names nobody.
+    ("fr", "J'ai regardé sur https://www.service-public.fr sans trouver.", "service-public.fr"),
+    ("en", "I checked https://www.gov.uk/browse/driving first.", "www.gov.uk/browse/driving"),
 ]
 
 

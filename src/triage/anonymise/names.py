@@ -61,6 +61,8 @@ _NOT_NAMES = {
     "Salut",
     "Bonsoir",
     "Bises",
+    "Bisous",
+    "Amicalement",
     "Amitiés",
     # Job titles after a signature ("Richard Ainsworth, Head of Partnerships").
     "Head",

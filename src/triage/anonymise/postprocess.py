@@ -45,6 +45,29 @@ _JOB_WORDS = {
     "assistant",
     "deputy",
     "senior",
+    "engineer",
+    "network",
+    "software",
+    "project",
+    "technician",
+    "consultant",
+    "developer",
+    "analyst",
+    "architect",
+    "designer",
+    "specialist",
+    "advisor",
+    "adviser",
+    "administrator",
+    "supervisor",
+    "lead",
+    "sales",
+    "support",
+    "accountant",
+    "founder",
+    "partner",
+    "associate",
+    "principal",
 }
 _LEADING_TITLE = re.compile(
     r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|councillor"
@@ -56,6 +79,13 @@ _TITLE_WITH_ARTICLE = re.compile(
     r"(?:monsieur|madame|mademoiselle|mr|mrs|ms|dear)\s+(?:le|la|les|l'|the)\b", re.IGNORECASE
 )
 _URL_WITH_PATH_OR_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|/", re.IGNORECASE)
+#: A page of a government site or of a town or public body's own site.
+_PUBLIC_SITE = re.compile(
+    r"^(?:[a-z]+://)?(?:www\.)?(?:[\w\-]+\.)*"
+    r"(?:(?:gouv|gov|service-public)\.[a-z]{2,3}|gov|europa\.eu"
+    r"|(?:ville|mairie|commune|agglo|metropole|departement|region)-[\w\-]+\.[a-z]{2,3})(?:/\S*)?$",
+    re.IGNORECASE,
+)
 _INSTEAD_OF = re.compile(r"\bla place d[eu']?\s*$", re.IGNORECASE)  # "à la place de X"
 _PLACE_AFTER_NAME = re.compile(
     r"[ ]+(?:(?:sports?|leisure|community|primary|secondary|nursery|medical|health|swimming"
@@ -115,6 +145,8 @@ _PARTICLES = {
     "te",
     "zu",
     "mac",
+    "do",
+    "das",
 }
 _POSSESSIVES = {
     "mon",
@@ -166,6 +198,7 @@ _TITLE_WORDS = {
     "the",
     "mayor",
 }
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúåøãõı]", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"[ ]*,[ ]*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
@@ -272,6 +305,8 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False
         if " " in value.strip() and value.islower() and not (cue or _writes_in_lower_case(text)):
             return False  # "our camper van": lower-case words from a writer who uses capitals
+        if not _VOWEL.search(value) and all(char < "ɏ" for char in letters):
+            return False  # "DPLG", "SNCF": an acronym; no Latin-script name lacks a vowel
         if _glued(span, text):
             return False  # "CE2", a class; a code, not a name
         words = value.casefold().split()
@@ -295,6 +330,8 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person
+    if span.type == "URL" and _PUBLIC_SITE.match(value):
+        return False  # a public service's or a town's page: nobody's own site
     return True
 
 

@@ -21,7 +21,7 @@ _WORD = (
     r"|\p{Lu}{2,}(?:[-'’]\p{Lu}+)*|\p{Lu}[’']\p{Lu}\p{Ll}+)"
 )
 _PARTICLE = (
-    r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|dos|del|mac|mc|bin|bint|abu|ní|ó"
+    r"(?:de|du|des|van|von|der|den|le|la|ben|ibn|el|al|da|di|do|dos|das|del|mac|mc|bin|bint|abu|ní|ó"
     r"|ua|nic|ter|ten|te|zu|y)"
 )
 _NOT_NAME = (
@@ -42,7 +42,8 @@ _FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{1,2}})"
 _LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
 _LOWER_NAME = rf"(?:{_LOWER_WORD}[ ]{_LOWER_WORD})"
 _TITLES = (
-    r"madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|m\.|mr\."
+    r"madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me"
+    r"|(?<!\d[ ]?)m\.|mr\."
     r"|mrs\.|ms\.|dr\.|mmes|mm\."
 )
 _SELF = (
@@ -60,7 +61,7 @@ _KIN = (
     r"|mamie|papi|papy|nounou|cousin|cousine|grand-mère|grand-père|beau-frère|belle-sœur"
     r"|belle-soeur|beau-père|belle-mère|collègue|friend|aunt|uncle|grandma|grandpa|grandmother"
     r"|grandfather|nanny|colleague|fiancé|fiancée|fiance|fiancee|petit ami|petite amie|boyfriend"
-    r"|girlfriend)"
+    r"|girlfriend|consorts)"
 )
 # A relative described after the name: "Nathalie, maman de Léo", "Bernadette (la voisine".
 _DESCRIBED = (
@@ -121,6 +122,8 @@ PATTERNS = [
         0.5,
     ),
     ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*\Z)", 0.5),
+    # A sign-off and the name on one line: "Bises, Steph", "Merci, Paul."
+    ("Sign-off, name", rf"(?<=\b(?:{_SIGN_OFF})[ ]*,[ ]*){_NAME}(?=[ ]*[.!]?[ ]*\Z)", 0.55),
     # The first of a couple signing; the other name is added by name expansion.
     (
         "Couple",
@@ -129,7 +132,8 @@ PATTERNS = [
     ),
     (
         "Lower-case last word",
-        rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]*\Z)",
+        rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}"
+        r"(?=[ ]*(?:[+(\d][\d .()\-]{8,18}\d[ ]*)?\Z)",
         0.5,
     ),
     # After a sign-off line, at the end or before the address ("merci de me répondre\nnadia
@@ -154,7 +158,13 @@ PATTERNS = [
         0.55,
     ),
     ("Greeting", rf"(?<=^[ ]*(?:{_GREETING})[ ]+){_NAME}(?=[ ]*[,!\n])", 0.55),
-    ("Form field", rf"(?m)(?<=^[ ]*(?:{_FIELD})[ ]*:[ ]*)[^\W\d_][^\n:]{{0,40}}?(?=[ ]*$)", 0.6),
+    # Up to the end of the line, or to a maiden name, found apart ("Nom : DIALLO née SOW").
+    (
+        "Form field",
+        rf"(?m)(?<=^[ ]*(?:{_FIELD})[ ]*:[ ]*)[^\W\d_][^\n:]{{0,40}}?"
+        r"(?=[ ]*$|[ ]+(?:née|nee|épouse|epouse)[ ])",
+        0.6,
+    ),
     ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
     ("Described relative", rf"{_NAME}(?={_DESCRIBED})", 0.55),
     # The writer and someone else: "Thibaut et moi serons absents", "Priya and I".
@@ -173,6 +183,13 @@ PATTERNS = [
         "Lower-case introduced",
         rf"(?<=\b(?:this is|it's|its|i'm|im)[ ]+)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}"
         r"(?=[ ]+from\b)",
+        0.5,
+    ),
+    # "salut, c'est gaëlle du jardin partagé": the writer introduces themself after a greeting.
+    (
+        "Lower-case greeting introduction",
+        rf"(?<=^[ ]*(?:{_GREETING})[ ]*,?[ ]*(?:c['’]est|ici|this is|it['’]s|its)[ ]+)"
+        rf"(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]+(?:du|de|des|d['’]|from|of)\b|[ ]*[,.!])",
         0.5,
     ),
     ("Child's age or class", rf"{_NAME}(?=[ ]*\((?-i:{_CLASS})\b)", 0.55),

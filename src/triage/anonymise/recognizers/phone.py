@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from .base import make_pattern_recognizer
@@ -77,6 +78,27 @@ def build(language: str, context: Sequence[str] | None = None) -> EntityRecogniz
     )
 
 
+#: A number right after one of these words is a reference (fine, invoice, ticket), not a phone.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:no|n°|nº|num|number|ref|reference|réf|référence|notice|invoice|ticket|dossier|order"
+    r"|case|claim|account|facture|commande)\.?[ ]*[:#]?[ ]*$",
+    re.IGNORECASE,
+)
+
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?:phone|tel|tél|téléphone|telephone|mobile|cell|fax|whatsapp|portable|contact)\.?[ ]*$",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str, start: int, end: int) -> bool:
+    """True for a bare digit run after a reference word that no phone word comes before."""
+    if not text[start:end].isdigit():
+        return False
+    reference = _REFERENCE_BEFORE.search(text, 0, start)
+    return reference is not None and not _PHONE_WORD_BEFORE.search(text, 0, reference.start())
+
+
 class NationalPhoneRecognizer(PhoneRecognizer):
     """Presidio's libphonenumber recognizer for national writings of foreign numbers.
 
@@ -85,6 +107,13 @@ class NationalPhoneRecognizer(PhoneRecognizer):
     """
 
     SCORE = 0.6
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Presidio's matches, less bare digit runs announced as a reference ("notice no. ...")."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [result for result in results if not _reference(text, result.start, result.end)]
 
 
 def build_national(language: str, context: Sequence[str] | None = None) -> EntityRecognizer:
