@@ -105,6 +105,13 @@ FOUND = [
     # A lower-case name before a closing phone number; a lower-case writer after a greeting.
     ("fr", "le caniveau deborde encore devant chez moi. fredo 06 12 45 78 90", "fredo"),
     ("fr", "coucou, c'est maëlys de l'atelier couture. on voudrait la salle jeudi.", "maëlys"),
+    # Unknown lower-case words closing the text after a full stop: a signature.
+    (
+        "fr",
+        "le chien du voisin aboie toute la nuit. mon numero fiscal 2922198511043. "
+        "fatoumata sissokho",
+        "fatoumata sissokho",
+    ),
 ]
 
 

@@ -94,12 +94,28 @@ def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
         while end < len(doc) and _unknown_lower(doc[end], lexicon):
             end += 1
         found.append((token.i, end))
+    closing = _closing_lower_name(doc, lexicon)
+    if closing is not None:
+        found.append(closing)
     for ent in doc.ents:
         if ent.text.islower() and ent.start >= 2 and doc[ent.start - 1].lower_ in _COORDINATION:
             before = doc[ent.start - 2]  # "cindy et kevin lambert"
             if _unknown_lower(before, lexicon):
                 found.append((before.i, before.i + 1))
     return found
+
+
+def _closing_lower_name(doc: Doc, lexicon: Lexicon) -> tuple[int, int] | None:
+    """One to three unknown lower-case words closing the text after a full stop: a signature."""
+    end = len(doc)
+    while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in {".", "!"}):
+        end -= 1
+    start = end
+    while start > 0 and end - start < 3 and _unknown_lower(doc[start - 1], lexicon):
+        start -= 1
+    if start == end or end - start > 3 or not _opens_sentence(doc[start]):
+        return None
+    return start, end
 
 
 class ProperNounSpacyRecognizer(SpacyRecognizer):
