@@ -105,6 +105,12 @@ FOUND = [
     # A lower-case name before a closing phone number; a lower-case writer after a greeting.
     ("fr", "le caniveau deborde encore devant chez moi. fredo 06 12 45 78 90", "fredo"),
     ("fr", "coucou, c'est maëlys de l'atelier couture. on voudrait la salle jeudi.", "maëlys"),
+    # Two unknown lower-case words joined by "et".
+    (
+        "fr",
+        "on a besoin du barnum pour la brocante. fifou et maxence passeront le prendre.",
+        "maxence",
+    ),
     # Unknown lower-case words closing the text after a full stop: a signature.
     (
         "fr",

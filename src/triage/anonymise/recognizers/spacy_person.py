@@ -94,6 +94,11 @@ def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
         while end < len(doc) and _unknown_lower(doc[end], lexicon):
             end += 1
         found.append((token.i, end))
+    for token in doc[2:]:
+        # "momo et pierrick peuvent venir": two unknown lower-case words joined by "et"
+        joined = token.nbor(-1).lower_ in _COORDINATION
+        if joined and _unknown_lower(token, lexicon) and _unknown_lower(token.nbor(-2), lexicon):
+            found += [(token.i - 2, token.i - 1), (token.i, token.i + 1)]
     closing = _closing_lower_name(doc, lexicon)
     if closing is not None:
         found.append(closing)
