@@ -84,3 +84,22 @@ def test_eval_pii_prints_per_entity_figures(tmp_path):
     figures = json.loads(out.read_text())["systems"]["triage"]
     assert figures["overall"]["recall"] == 1.0
     assert "PHONE_NUMBER" in result.output
+
+
+def test_bench_operating_points_table_handles_data_without_out_of_scope():
+    from triage.cli import _operating_points_table
+
+    no_oos = [
+        {
+            "target_oos_recall": target,
+            "threshold": 0.5,
+            "validation_oos_recall": None,
+            "in_scope_accuracy": 0.9,
+            "oos_recall": None,
+        }
+        for target in (None, 0.5)
+    ]
+    assert _operating_points_table(no_oos) is None
+    with_oos = [dict(no_oos[0], validation_oos_recall=0.8, oos_recall=None)]
+    table = _operating_points_table(with_oos)
+    assert table is not None and table.row_count == 1

@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -466,20 +466,29 @@ def bench_routing(
     points = out["figures"].pop("operating_points", [])
     console = Console()
     console.print_json(_json.dumps(out["figures"]))
-    if points:
-        table = Table(title="Test figures at thresholds chosen on validation")
-        for column in ("OOS target", "threshold", "val. OOS recall", "in-scope acc.", "OOS recall"):
-            table.add_column(column, justify="right")
-        for row in points:
-            target = row["target_oos_recall"]
-            table.add_row(
-                "none (precision only)" if target is None else f"{target:.2f}",
-                f"{row['threshold']:.3f}",
-                f"{row['validation_oos_recall']:.3f}",
-                f"{row['in_scope_accuracy']:.3f}",
-                f"{row['oos_recall']:.3f}",
-            )
+    table = _operating_points_table(points)
+    if table is not None:
         console.print(table)
+
+
+def _operating_points_table(points: list[dict[str, Any]]) -> Table | None:
+    """The operating points of `triage bench routing` as a table; None without out-of-scope data."""
+    # a data set without out-of-scope requests (Banking77) has no out-of-scope operating points
+    if not any(row["validation_oos_recall"] is not None for row in points):
+        return None
+    table = Table(title="Test figures at thresholds chosen on validation")
+    for column in ("OOS target", "threshold", "val. OOS recall", "in-scope acc.", "OOS recall"):
+        table.add_column(column, justify="right")
+    for row in points:
+        target = row["target_oos_recall"]
+        table.add_row(
+            "none (precision only)" if target is None else f"{target:.2f}",
+            *(
+                "—" if row[key] is None else f"{row[key]:.3f}"
+                for key in ("threshold", "validation_oos_recall", "in_scope_accuracy", "oos_recall")
+            ),
+        )
+    return table
 
 
 @app.command()
