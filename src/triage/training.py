@@ -331,6 +331,11 @@ def abstention_threshold(
     return threshold
 
 
+def _temperature_of(probs: np.ndarray, y: np.ndarray) -> float:
+    """Temperature scaling fitted to probabilities (through their logarithms)."""
+    return fit_temperature(np.log(np.clip(probs, 1e-12, 1)), y)
+
+
 def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     """Choose mix weight, temperature and threshold on validation; score on test."""
     oos = model.out_of_scope_index
@@ -339,12 +344,10 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
     p_tr_val, p_bl_val = model.member_probabilities(pick("validation"), all_members=True)
     assert p_bl_val is not None  # training always fits the baseline
     # each member gets its own temperature first; the baseline's also serves its own figures
-    bl_temperature = fit_temperature(np.log(np.clip(p_bl_val, 1e-12, 1)), y_val)
+    bl_temperature = _temperature_of(p_bl_val, y_val)
     model.member_temperatures = {"baseline": bl_temperature}
     if p_tr_val is not None:
-        model.member_temperatures["transformer"] = fit_temperature(
-            np.log(np.clip(p_tr_val, 1e-12, 1)), y_val
-        )
+        model.member_temperatures["transformer"] = _temperature_of(p_tr_val, y_val)
     model.ensemble_weight = _mix_weight(
         config,
         None if p_tr_val is None else calibrate(p_tr_val, model.member_temperatures["transformer"]),
@@ -352,7 +355,7 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
         y_val,
     )
     mixed_val = model.mix(p_tr_val, p_bl_val)
-    model.temperature = fit_temperature(np.log(np.clip(mixed_val, 1e-12, 1)), y_val)
+    model.temperature = _temperature_of(mixed_val, y_val)
     model.threshold = abstention_threshold(
         calibrate(mixed_val, model.temperature), y_val, oos, config
     )

@@ -116,8 +116,7 @@ class RoutingModel:
             t_baseline = self.member_temperatures.get("baseline")
 
             def baseline_proba(texts: list[str]) -> np.ndarray:
-                probs = baseline.predict_proba([model_text(t) for t in texts])
-                return probs if t_baseline is None else calibrate(probs, t_baseline)
+                return _scaled(baseline.predict_proba([model_text(t) for t in texts]), t_baseline)
 
             out.append(("baseline", 1 - self.ensemble_weight, baseline_proba))
         if not out:
@@ -143,15 +142,13 @@ class RoutingModel:
         p_baseline: np.ndarray | None,
         temperatures: dict[str, float],
     ) -> np.ndarray:
-        def scaled(probs: np.ndarray, member: str) -> np.ndarray:
-            temperature = temperatures.get(member)
-            return probs if temperature is None else calibrate(probs, temperature)
-
         parts = []
         if p_transformer is not None and self.ensemble_weight > 0:
-            parts.append(self.ensemble_weight * scaled(p_transformer, "transformer"))
+            t_transformer = temperatures.get("transformer")
+            parts.append(self.ensemble_weight * _scaled(p_transformer, t_transformer))
         if p_baseline is not None and self.ensemble_weight < 1:
-            parts.append((1 - self.ensemble_weight) * scaled(p_baseline, "baseline"))
+            t_baseline = temperatures.get("baseline")
+            parts.append((1 - self.ensemble_weight) * _scaled(p_baseline, t_baseline))
         if not parts:
             raise ConfigError("this routing model has no classifier for its ensemble weight")
         return np.sum(parts, axis=0)
@@ -263,6 +260,11 @@ class RoutingModel:
 def calibrate(probs: np.ndarray, temperature: float) -> np.ndarray:
     """Temperature scaling applied to probabilities (through their logarithms)."""
     return softmax_t(np.log(np.clip(probs, 1e-12, 1.0)), temperature)
+
+
+def _scaled(probs: np.ndarray, temperature: float | None) -> np.ndarray:
+    """A member's probabilities under its own temperature; unchanged when it has none."""
+    return probs if temperature is None else calibrate(probs, temperature)
 
 
 def folder_digest(folder: str | Path) -> str:
