@@ -8,8 +8,9 @@ the later ``dev2`` tuning set, ``pii_corpus_dev3_src.jsonl`` ->
 ``pii_corpus_test2.jsonl``, the fresh held-out ``test2`` set, and
 ``pii_corpus_test3_src.jsonl`` -> ``pii_corpus_test3.jsonl``, the second fresh
 held-out ``test3`` set, and ``pii_corpus_test4_src.jsonl`` ->
-``pii_corpus_test4.jsonl``, the third fresh held-out ``test4`` set, see
-``EXTRA_CORPORA``)::
+``pii_corpus_test4.jsonl``, the third fresh held-out ``test4`` set, and
+``pii_corpus_test5_src.jsonl`` -> ``pii_corpus_test5.jsonl``, the fourth fresh
+held-out ``test5`` set, see ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -76,6 +77,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test2_src.jsonl", "pii_corpus_test2.jsonl", ("test2",), "test2-"),
     ("pii_corpus_test3_src.jsonl", "pii_corpus_test3.jsonl", ("test3",), "test3-"),
     ("pii_corpus_test4_src.jsonl", "pii_corpus_test4.jsonl", ("test4",), "test4-"),
+    ("pii_corpus_test5_src.jsonl", "pii_corpus_test5.jsonl", ("test5",), "test5-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
