@@ -118,6 +118,42 @@ FOUND = [
         "fatoumata sissokho",
         "fatoumata sissokho",
     ),
+    # ... also before the writer's phone number or e-mail address.
+    ("en", "the swings are broken again. any news? niamh brogan +353 86 402 7731", "niamh brogan"),
+    (
+        "fr",
+        "le trottoir est defonce, je suis tombee. est ce que quelqu un peut passer ? merci\n"
+        "marie-laure vidal\nml.vidal@free.fr",
+        "marie-laure vidal",
+    ),
+    # A name spaCy runs into the line before (a link): the line after it is still found.
+    (
+        "fr",
+        "Bonjour,\nLe banc du square a été tagué cette nuit. Mes photos sont ici : "
+        "https://drive.google.com/drive/folders/7fKq2LmN9pXzT4vB8cW1\nBastien (voisin du square)",
+        "Bastien",
+    ),
+    # A name in capitals whose letters carry Vietnamese horns: vowels all the same.
+    ("fr", "Nom : TRƯƠNG\nPrénom : Minh Châu", "TRƯƠNG"),
+    # A young child after "la petite" / "le petit".
+    (
+        "fr",
+        "Bonjour,\nJ'accueille en ce moment Timéo, Lina et la petite Maëlle (18 mois) chez moi.",
+        "Maëlle",
+    ),
+    # The last name of a full name found elsewhere, used alone.
+    (
+        "fr",
+        "Objet : déclaration d'intention d'aliéner – vente Peyrolles / Diabaté\n\nMonsieur le "
+        "Maire,\n\nLe bien appartient à Mme Colette Peyrolles, au profit de M. Seydou Diabaté.",
+        "Peyrolles",
+    ),
+    (
+        "fr",
+        "Objet : succession Lafarge-Benoît\n\nMaître,\nLe dossier de Mme Irène Lafarge-Benoît "
+        "est complet.",
+        "Lafarge-Benoît",
+    ),
 ]
 
 
@@ -164,6 +200,12 @@ NOT_PERSONS = [
     ),
     ("fr", "Mme Roux : le camion fait 6 m. Pour le droit de place je paie en carte.", "Pour"),
     ("fr", "Je t'envoie le papier dès que j'ai vu l'avocat. Bisous, Gwen", "Bisous"),
+    # A last name that is also a town, after a preposition of place: the town.
+    ("fr", "J'arrive de Tours. Je m'appelle Hélène Tours et je voudrais voter ici.", "de Tours"),
+    # The lines after a name that spaCy ran into them: labels, not names.
+    ("fr", "Nom : PHAM\nPrénom : Lan\nDate de naissance : 02/05/1990", "Date de"),
+    # "Petite Enfance" is a department.
+    ("fr", "Le service de la Petite Enfance m'a répondu. Merci, Jade Roux", "Petite Enfance"),
 ]
 
 

@@ -259,6 +259,58 @@ MASKED = [
         "flat 3, residence les peupliers, 14 rue du stade",
     ),
     ("fr", "Bonjour, je suis Marie Lefèvre.", "PERSON", "Marie Lefèvre"),
+    # A housing estate or a house name before the number; the town after a comma, no postcode;
+    # a building and floor without commas; a hamlet line with its postcode, in capitals or not;
+    # an Irish town and Eircode on the line after the street.
+    (
+        "fr",
+        "Nous habitons Lotissement Les Vergers du Roc, 3 allée des Merles, 24200 Sarlat.",
+        "ADDRESS",
+        "Lotissement Les Vergers du Roc, 3 allée des Merles, 24200 Sarlat",
+    ),
+    (
+        "en",
+        "Kind regards,\nMark Eddison\nThe Granary, 5 rue du Four, 46100 Figeac",
+        "ADDRESS",
+        "The Granary, 5 rue du Four, 46100 Figeac",
+    ),
+    (
+        "fr",
+        "Venez voir au 12 avenue de la Gare, Quimperlé. Merci",
+        "ADDRESS",
+        "12 avenue de la Gare, Quimperlé",
+    ),
+    (
+        "fr",
+        "la fete au dessus de chez moi au 3 rue des Ecoles bat C 1er etage, musique a fond",
+        "ADDRESS",
+        "3 rue des Ecoles bat C 1er etage",
+    ),
+    (
+        "fr",
+        "Cordialement,\nGaëlle Morvan\nKerbastic, 29300 Quimperlé\n06 11 22 33 44",
+        "ADDRESS",
+        "Kerbastic, 29300 Quimperlé",
+    ),
+    (
+        "en",
+        "Regards,\nPAUL HEWITT\nLES ESSARTS, 15100 SAINT-FLOUR",
+        "ADDRESS",
+        "LES ESSARTS, 15100 SAINT-FLOUR",
+    ),
+    (
+        "en",
+        "Please post it to:\n9 Glenview Park\nGalway H91 K2T5\nThanks",
+        "ADDRESS",
+        "9 Glenview Park\nGalway H91 K2T5",
+    ),
+    # A lower-case town after its postcode.
+    (
+        "fr",
+        "adresse : 7 rue des lilas appt 4 38100 grenoble\ntel",
+        "ADDRESS",
+        "7 rue des lilas appt 4 38100 grenoble",
+    ),
     ("fr", "Madame Nguyen est venue hier.", "PERSON", "Nguyen"),
     ("fr", "Cordialement,\nAminata Traoré", "PERSON", "Aminata Traoré"),
     ("fr", "mon voisin Krzysztof Kowalski fait du bruit", "PERSON", "Krzysztof Kowalski"),

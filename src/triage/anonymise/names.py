@@ -1,9 +1,10 @@
 """Find the other mentions of a person once one mention is found.
 
-Three rules, applied to the merged detections of one text:
+Four rules, applied to the merged detections of one text:
 
 - the same name elsewhere in the text ("Maël (10 ans) ... Maël ne sait pas nager");
 - the first name of a full name used alone ("Nadia El Amrani ... (Nadia le 14 mars)");
+- its last name used alone ("Josette Vacheresse ... vente Vacheresse / Oumarou");
 - a capitalised name coordinated with a found one ("Chloé et Timéo", "Denis et Martine
   Chevrot", "Siobhán Ní Bhriain and Ciarán Ó Murchú", "Maël, Lou et Sacha").
 """
@@ -122,6 +123,10 @@ def expand_persons(spans: list[Span], text: str, allow_list: Sequence[str] = ())
         for match in _alone(first).finditer(text):
             if not _PLACE_BEFORE_NAME.search(text[max(0, match.start() - 40) : match.start()]):
                 add(match.start(), match.end())
+    for last in sorted(_last_names(names)):
+        for match in _last_alone(last).finditer(text):
+            if not _PLACE_BEFORE_NAME.search(text[max(0, match.start() - 40) : match.start()]):
+                add(match.start(), match.end())
     return found
 
 
@@ -135,6 +140,35 @@ def _first_names(names: set[str]) -> set[str]:
             if words[1][0].isupper() and first.replace("-", "").isalpha():
                 firsts.add(first)
     return firsts
+
+
+def _last_names(names: set[str]) -> set[str]:
+    """Last words of the full names found ("Vacheresse" of "Josette Vacheresse")."""
+    lasts = set()
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or words[0] in _NOT_NAMES:
+            continue
+        last = words[-1]
+        if len(last) >= 4 and last[0].isupper() and last.replace("-", "").isalpha():
+            if last not in _NOT_NAMES and last.casefold() not in _JOB_WORDS:
+                lasts.add(last)
+    return lasts
+
+
+def _last_alone(last: str) -> regex.Pattern[str]:
+    """The last name alone ("vente Vacheresse / Oumarou").
+
+    Not after another capitalised word (a first name: another person of the family, found on
+    its own) nor before one, nor after a preposition of place ("Florence Paris ... déménager de
+    Paris").
+    """
+    return regex.compile(
+        rf"(?<![\w'’-])(?<!\p{{Lu}}[\w'’-]*[ ])"
+        r"(?<!\b(?i:à|a|de|d['’]|en|au|in|from|to|at|near)[ ]?)"
+        rf"{regex.escape(last)}(?![\w'’-])(?![ ]+\p{{Lu}})"
+        r"(?![ ]*&)"  # "Pompes funèbres Ribeiro & Fils": a company
+    )
 
 
 def _alone(first: str) -> regex.Pattern[str]:

@@ -305,8 +305,13 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False
         if " " in value.strip() and value.islower() and not (cue or _writes_in_lower_case(text)):
             return False  # "our camper van": lower-case words from a writer who uses capitals
-        if not _VOWEL.search(value) and all(char < "ɏ" for char in letters):
-            return False  # "DPLG", "SNCF": an acronym; no Latin-script name lacks a vowel
+        bare = "".join(
+            char for char in unicodedata.normalize("NFD", value) if not unicodedata.combining(char)
+        )
+        if not _VOWEL.search(bare) and all(char < "ɏ" for char in letters):
+            # "DPLG", "SNCF": an acronym; no Latin-script name lacks a vowel ("LƯƠNG" has two,
+            # with horns)
+            return False
         if _glued(span, text):
             return False  # "CE2", a class; a code, not a name
         words = value.casefold().split()

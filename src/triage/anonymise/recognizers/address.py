@@ -51,8 +51,13 @@ _CONNECTOR = (
 )
 # A full stop ends the street name ("rue Lamartine. Le propriétaire") unless it ends a short
 # abbreviation ("rue St. Jacques", "av. Gal. Leclerc") or sits inside a word.
+# Building words start the flat or floor part, even without a comma ("rue des Arcs bat C").
+_BUILDING_WORD = (
+    r"b[âa]t|b[âa]timent|escalier|esc|appartement|appart|appt|apt|[ée]tage|entr[ée]e"
+    r"|\d{1,2}(?:e|er|ème|eme|è)"
+)
 _WORD = (
-    rf"(?!(?:{_STOP})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9]"
+    rf"(?!(?:{_STOP}|{_BUILDING_WORD})\b)[A-Za-zÀ-ÖØ-öø-ÿ0-9]"
     r"(?:[\w’'\-]|\.(?=\w)|\.(?<=(?<!\w)(?:st|ste|gal|gén|gen|dr|mal|pdt|prés|pres|cdt)\.))*"
 )
 _NAME = (
@@ -60,10 +65,21 @@ _NAME = (
     rf"(?:[ ]+(?:{_CONNECTOR}(?:[ ]+|(?<=['’])))*{_WORD}){{0,4}}"
 )
 _CITY_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+# A town in lower case after its postcode, from a writer who skips capitals ("38130 echirolles").
+_LOWER_CITY = (
+    rf"(?!(?:{_STOP}|merci|tel|tél|cordialement|bonjour|svp|stp)\b)(?-i:[a-zà-ÿ][\w’'\-]{{2,}})"
+)
 _POSTCODE_CITY = (
     rf"(?:[ ]*[,\n]?[ ]*(?<![\d+])(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?!\d)(?:[ ]+(?-i:{_CITY_WORD}"
-    rf"(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès|les)[ \-]+)?{_CITY_WORD}){{0,3}})"
+    rf"(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès|les)[ \-]+)?{_CITY_WORD}){{0,3}}"
+    rf"|{_LOWER_CITY})"
     rf"(?:[ ]+(?:cedex|CEDEX|\d{{1,2}}(?:e|er|ème)?))?)?)"
+)
+# The town alone after a comma, closing the sentence or the line: "41 boulevard de Rennes, Vitré."
+_CITY_TAIL = (
+    r"(?:[ ]*,[ ]*(?!(?-i:Merci|Madame|Monsieur|Cordialement|Bonjour|Mme|Mr|Tel|Tél)\b)"
+    rf"(?-i:{_CITY_WORD}(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-]+)?{_CITY_WORD})"
+    r"{0,3})(?=[ ]*(?:[.;)]|\n|\Z)))"
 )
 _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (
@@ -92,8 +108,8 @@ _BUILDING_LEAD = (
 # A named house or site before the street: "Le Clos des Vignes, 12 chemin ...",
 # "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
 _NAMED_PLACE = (
-    r"(?:(?-i:(?:L[ea]s?|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château"
-    r"|(?i:r[ée]sidence))"
+    r"(?:(?-i:(?:L[ea]s?|(?:LE|LA|LES|The)(?=[ ])|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison"
+    r"|Ferme|Moulin|Manoir|Château|(?i:r[ée]sidence|lotissement|hameau|cit[ée]|immeuble))"
     r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
 )
 _EN_STREET_TYPES = (
@@ -170,7 +186,8 @@ PATTERNS = [
         "Numbered street",
         rf"(?<![\w,.])(?<!\bh[ ])(?<!\dh){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*"
         rf"(?:{_NUMBER})[ ]*,?[ ]*"
-        rf"(?:{_STREET_TYPES})\b{_NAME}{_BUILDING_PART}*{_POSTCODE_CITY}?{_BUILDING_PART}*",
+        rf"(?:{_STREET_TYPES})\b{_NAME}{_BUILDING_PART}*(?:{_POSTCODE_CITY}|{_CITY_TAIL})?"
+        rf"{_BUILDING_PART}*",
         0.65,
     ),
     (
@@ -223,8 +240,21 @@ PATTERNS = [
         # up to two localities, a district number after a city ("Drumcondra, Dublin 9")
         rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?"
         rf"(?:[ ]\d{{1,2}}\b)?){{0,2}}"
-        rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}|{_EIRCODE}\b{_IRELAND}))?",
+        rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}|{_EIRCODE}\b{_IRELAND})"
+        # or the town and its postcode on the next line of the block
+        rf"|[ ]*\n[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?[ ]*,?[ ]*"
+        rf"(?:{_UK_POSTCODE}|{_EIRCODE}\b))?",
         0.55,
+    ),
+    (
+        # A house or hamlet name and the postcode line of a signature block: "Penhoat, 22600
+        # Loudéac", "LES PLAINES, 12320 SAINT-CYPRIEN".
+        "Place and postcode line",
+        rf"(?m)(?<=^[ ]*)(?!(?-i:Mairie|Hôtel|Hotel|Service|Direction|Préfecture|Office)\b)"
+        rf"(?-i:[A-ZÀ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'’\-]{{3,}}"
+        rf"(?:[ ]+(?:{_CONNECTOR}[ ]+)?[A-ZÀ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+){{0,2}})"
+        rf"[ ]*,[ ]*(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}(?=[ ]*$)",
+        0.6,
     ),
 ]
 

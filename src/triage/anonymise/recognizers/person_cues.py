@@ -136,11 +136,12 @@ PATTERNS = [
         r"(?=[ ]*(?:[+(\d][\d .()\-]{8,18}\d[ ]*)?\Z)",
         0.5,
     ),
-    # After a sign-off line, at the end or before the address ("merci de me répondre\nnadia
-    # belkacem\n12 rue ...").
+    # After a sign-off line, at the end or before the address, phone or e-mail ("merci de me
+    # répondre\nnadia belkacem\n12 rue ...").
     (
         "Lower-case signature",
-        rf"(?<=\b(?:{_SIGN_OFF})[^\n]{{0,30}}\n[ \n]*){_LOWER_NAME}(?=[ ]*(?:\Z|\n[ ]*\d))",
+        rf"(?<=\b(?:{_SIGN_OFF})[^\n]{{0,30}}\n[ \n]*){_LOWER_NAME}"
+        r"(?=[ ]*(?:\Z|\n[ ]*(?:\d|\+|[\w.\-]+@)))",
         0.5,
     ),
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
@@ -191,6 +192,14 @@ PATTERNS = [
         rf"(?<=^[ ]*(?:{_GREETING})[ ]*,?[ ]*(?:c['’]est|ici|this is|it['’]s|its)[ ]+)"
         rf"(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}(?=[ ]+(?:du|de|des|d['’]|from|of)\b|[ ]*[,.!])",
         0.5,
+    ),
+    # "la petite Anaïs (18 mois)", "le petit Noah": a young child (lower case "petite": not the
+    # "Petite Enfance" department).
+    (
+        "Little one",
+        rf"(?<=\b(?:la|le|ma|mon|sa|son|notre|votre|leur|les|mes|nos|ses)[ ]+(?-i:petite?s?)[ ]+)"
+        rf"{_NAME}",
+        0.55,
     ),
     ("Child's age or class", rf"{_NAME}(?=[ ]*\((?-i:{_CLASS})\b)", 0.55),
     (

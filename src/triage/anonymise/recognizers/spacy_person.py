@@ -20,6 +20,8 @@ after it and one coordinated before it ("cindy et kevin").
 
 from __future__ import annotations
 
+import copy
+import re
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
@@ -81,7 +83,12 @@ def _misc_first_name(ent: Span) -> bool:
 
 def _unknown_lower(token: Token, lexicon: Lexicon) -> bool:
     text = token.text
-    return len(text) >= 3 and text.isalpha() and text.islower() and text not in lexicon
+    word = text.replace("-", "")  # "marie-claude"
+    return len(text) >= 3 and word.isalpha() and text.islower() and text not in lexicon
+
+
+#: A phone number or e-mail address after a closing signature ("ciaran dolan +353 87 ...").
+_CONTACT = re.compile(r"[+()\d.\-/]+|[\w.+\-]+@[\w.\-]+")
 
 
 def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -111,16 +118,57 @@ def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
 
 
 def _closing_lower_name(doc: Doc, lexicon: Lexicon) -> tuple[int, int] | None:
-    """One to three unknown lower-case words closing the text after a full stop: a signature."""
+    """One to three unknown lower-case words closing the text after a full stop: a signature.
+
+    A phone number or e-mail address may come after them.
+    """
     end = len(doc)
     while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in {".", "!"}):
         end -= 1
+    # the writer's phone number or e-mail address may follow the name
+    contact = end
+    while contact > 0 and (doc[contact - 1].is_space or _CONTACT.fullmatch(doc[contact - 1].text)):
+        contact -= 1
+    if contact < end and any(char.isdigit() or char == "@" for char in doc[contact:end].text):
+        end = contact
     start = end
     while start > 0 and end - start < 3 and _unknown_lower(doc[start - 1], lexicon):
         start -= 1
     if start == end or end - start > 3 or not _opens_sentence(doc[start]):
         return None
     return start, end
+
+
+def _first_line(result: RecognizerResult, text: str) -> RecognizerResult:
+    """A person spaCy runs across a line break, cut to its first line: no name spans two lines.
+
+    "Soizic Le Bras" and the next line, her hamlet, make one spaCy entity. Cut here, it no
+    longer hides the names the cue recognizer finds on the next lines (Presidio drops a result
+    contained in a higher-scored one), such as "Jérôme" on the line after a link.
+    """
+    value = text[result.start : result.end]
+    if result.entity_type != "PERSON" or "\n" not in value.strip():
+        return result
+    piece = copy.copy(result)
+    piece.start = result.start + len(value) - len(value.lstrip())
+    piece.end = piece.start + len(text[piece.start : result.end].split("\n", 1)[0].rstrip())
+    return piece
+
+
+def _cut_contact(result: RecognizerResult, text: str) -> RecognizerResult:
+    """The name without the phone number spaCy ran into: "ciaran dolan +353" is "ciaran dolan"."""
+    if result.entity_type != "PERSON":
+        return result
+    contact = _CONTACT_START.search(text, result.start, result.end)
+    if contact is None or contact.start() == result.start:
+        return result
+    piece = copy.copy(result)
+    piece.end = result.start + len(text[result.start : contact.start()].rstrip(" ,;:-–"))
+    return piece
+
+
+#: A word of a phone number after a name ("+353", "06").
+_CONTACT_START = re.compile(r"(?<=[ ])[+(]?\d")
 
 
 class ProperNounSpacyRecognizer(SpacyRecognizer):
@@ -153,6 +201,7 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
             and (self.lexicon is None or ent[0].text in self.lexicon)
         }
         results = [result for result in results if (result.start, result.end) not in common]
+        results = [_cut_contact(_first_line(result, text), text) for result in results]
         if "PERSON" in entities and "PERSON" in self.supported_entities:
             results.extend(self._misc_first_names(nlp_artifacts))
         return results
