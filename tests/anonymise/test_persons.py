@@ -154,6 +154,17 @@ FOUND = [
         "est complet.",
         "Lafarge-Benoît",
     ),
+    # A child named before "(born ...)"; a name after a job noun in apposition.
+    (
+        "en",
+        "We moved here with our children: Aoife (born 3 May 2016) and Oisin (7). How do we enrol?",
+        "Aoife",
+    ),
+    (
+        "en",
+        "Someone hit my car in the car park. The driver, Thibault, gave me his insurer's name.",
+        "Thibault",
+    ),
 ]
 
 

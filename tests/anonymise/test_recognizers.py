@@ -311,6 +311,38 @@ MASKED = [
         "ADDRESS",
         "7 rue des lilas appt 4 38100 grenoble",
     ),
+    # A sheltered-housing block, an English house name, a US flat, a German town "am Neckar".
+    (
+        "fr",
+        "Ma mère vit au Foyer-logement Les Tilleuls, logement 7, 4 rue des Cordeliers depuis mars.",
+        "ADDRESS",
+        "Foyer-logement Les Tilleuls, logement 7, 4 rue des Cordeliers",
+    ),
+    (
+        "en",
+        "I rent out Ivy Cottage, 6 chemin des Prés, 41000 Blois, to tourists in summer.",
+        "ADDRESS",
+        "Ivy Cottage, 6 chemin des Prés, 41000 Blois",
+    ),
+    (
+        "en",
+        "I live at 210 Beacon Street, Apt 3C, Boston, MA 02116 and vote by proxy.",
+        "ADDRESS",
+        "210 Beacon Street, Apt 3C, Boston, MA 02116",
+    ),
+    (
+        "en",
+        "Thank you,\nAnke Vogel\nBergstraße 8, 69117 Heidelberg am Neckar",
+        "ADDRESS",
+        "Bergstraße 8, 69117 Heidelberg am Neckar",
+    ),
+    # Someone's blog on a blog host, without "www".
+    (
+        "fr",
+        "J'ai un blog (mes-balades-en-ville.over-blog.com) sur l'histoire du quartier.",
+        "URL",
+        "mes-balades-en-ville.over-blog.com",
+    ),
     ("fr", "Madame Nguyen est venue hier.", "PERSON", "Nguyen"),
     ("fr", "Cordialement,\nAminata Traoré", "PERSON", "Aminata Traoré"),
     ("fr", "mon voisin Krzysztof Kowalski fait du bruit", "PERSON", "Krzysztof Kowalski"),

@@ -20,13 +20,16 @@ from .postprocess import _COMPANY_LAST_WORD, _JOB_WORDS, _PLACE_BEFORE_NAME, Spa
 __all__ = ["expand_persons"]
 
 _NAME = (
+    # a surname in capitals before the first name: "HUANG Yiling et HUANG Zimo"
+    r"(?:\p{Lu}{2,}[ ](?=\p{Lu}\p{Ll}))?"
     r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*)"
     r"(?:[ ](?:(?i:de|du|van|von|der|le|la|ben|el|al|da|di|ní|ó|mac)[ ])?"
     r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}\p{Ll}+)*){0,2}"
 )
 # "Iain MacLeod instead of Ian McLeod": one of two names given as alternatives.
 _AND = r"(?:[ ]*,|[ ]+(?:et|and|&|ou|or|instead of|rather than|au lieu de|plutôt que))[ ]+"
-_AFTER = regex.compile(rf"\G{_AND}({_NAME})")
+# ... maybe after a bracket about the first one: "Saoirse (born 12 April 2017) and Cillian".
+_AFTER = regex.compile(rf"\G(?:[ ]*\([^)\n]{{1,40}}\))?{_AND}({_NAME})")
 _BEFORE = regex.compile(rf"({_NAME}){_AND}$")
 _NOT_NAMES = {
     "Madame",

@@ -108,9 +108,13 @@ _BUILDING_LEAD = (
 # A named house or site before the street: "Le Clos des Vignes, 12 chemin ...",
 # "Foyer Les Acacias, chambre 14, 2 rue ...", "Camping Les Pins, 1 route ...".
 _NAMED_PLACE = (
-    r"(?:(?-i:(?:L[ea]s?|(?:LE|LA|LES|The)(?=[ ])|L['’]|Foyer|Camping|Domaine|Mas|Villa|Maison"
-    r"|Ferme|Moulin|Manoir|Château|(?i:r[ée]sidence|lotissement|hameau|cit[ée]|immeuble))"
-    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3})(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
+    r"(?:(?-i:(?:(?:L[ea]s?|(?:LE|LA|LES|The)(?=[ ])|L['’]|Foyer(?:-logement)?|Camping|Domaine"
+    r"|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château|EHPAD|Ehpad"
+    r"|(?i:r[ée]sidence(?:-autonomie)?|lotissement|hameau|cit[ée]|immeuble|foyer-logement))"
+    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3}"
+    # an English house name: "Rose Cottage", "Old Mill House"
+    r"|(?:[A-Z][\w'’\-]*[ ]){1,2}(?:Cottage|House|Farm|Barn|Lodge|Mill|Manor|Grange|Croft"
+    r"|Villa)))(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
 )
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
@@ -141,7 +145,8 @@ _ROMANCE_STREET = (
 _FOREIGN_TAIL = (
     r"(?:[ ]*,[ ]*\d{1,2}[º°ª]?(?:[ ]?(?-i:[A-Z]))?(?=[ ]*,))?"
     rf"[ ]*,[ ]*(?-i:[A-Z]{{1,2}}-)?\d{{4,5}}(?!\d)"
-    rf"[ ]+(?-i:{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
+    rf"[ ]+(?-i:{_CITY_WORD}(?:[ \-]+(?:(?:im|am|an[ ]der|an|bei|sur|en|de|la|le)[ ]+)?"
+    rf"{_CITY_WORD}){{0,2}})"
 )
 # A Belgian or Swiss street: type first, number after the name, then the postcode.
 _NUMBER_LAST_STREET = (
@@ -237,6 +242,7 @@ PATTERNS = [
         "English street",
         rf"(?<![\w,.])\d{{1,4}}[a-zA-Z]?[ ]+(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){{0,3}}"
         rf"[ ]+(?:{_EN_STREET_TYPES})\b"
+        rf"(?:[ ]*,[ ]*{_UNIT})?"
         # up to two localities, a district number after a city ("Drumcondra, Dublin 9")
         rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?"
         rf"(?:[ ]\d{{1,2}}\b)?){{0,2}}"

@@ -75,7 +75,15 @@ _TALK = (
 )
 _NAMED = (
     r"(?:is|are|est|sont|s'appelle|s’appelle|named|called|nommée?|prénommée?|prenommee?"
-    r"|will be|sera)"
+    r"|will be|sera|will remain|remains|reste|restera)"
+)
+# Jobs of people met in the street or at a counter, named right after ("l'agent Kervella").
+_AGENT = (
+    r"(?:agent|agente|policier|policière|gardien|gardienne|facteur|factrice|chauffeur|conducteur"
+    r"|conductrice|animateur|animatrice|éducateur|éducatrice|educateur|educatrice|atsem"
+    r"|surveillant|surveillante|technicien|technicienne|employé|employée|ripeur|jardinier"
+    r"|driver|officer|warden|postman|caretaker|receptionist|cashier|lifeguard|instructor"
+    r"|maître-nageur|maitre-nageur|moniteur|monitrice|entraîneur|entraineur|coach)"
 )
 # Someone's role, then the name: "Our architect is Matteo Bianchi", "votre interlocutrice : X".
 _ROLE = (
@@ -84,6 +92,7 @@ _ROLE = (
     r"|builder|plumber|electrician|representative|teacher|coach|carer|social worker|contractor"
     r"|interlocuteur|interlocutrice|référent|référente|referent|avocat|avocate|notaire|médecin"
     r"|architecte|comptable|propriétaire|représentant|représentante|professeur|professeure"
+    r"|account manager|manager|adviser|advisor|case officer|caseworker|point of contact"
     r"|maîtresse|instituteur|institutrice|infirmier|infirmière|assistante sociale"
     r"|assistant social|gestionnaire|conseiller|conseillère|plombier|électricien|gérant|gérante)"
 )
@@ -130,6 +139,8 @@ PATTERNS = [
         rf"(?m)(?:(?<=[.!?][ ]*)|(?<=[.!?,][ ]*\n[ ]*)){_NAME}(?={_AND_NAME}[ ]*(?:\Z|$))",
         0.5,
     ),
+    # ... or alone on a line of a signature block, after the address.
+    ("Couple line", rf"(?m)(?<=^[ ]*){_NAME}(?={_AND_NAME}[ ]*$)", 0.5),
     (
         "Lower-case last word",
         rf"(?<=[.!?\n][ ]*)(?!(?:{_LOWER_CLOSERS})\b){_LOWER_WORD}"
@@ -146,7 +157,18 @@ PATTERNS = [
     ),
     ("After a title", rf"(?<=\b(?:{_TITLES})[ ]+){_NAME}", 0.6),
     ("Introduced", rf"(?<=\b(?:{_SELF})[ ]+){_NAME}", 0.55),
-    ("Relative", rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+)?){_NAME}", 0.55),
+    (
+        "Relative",
+        rf"(?<=\b{_KIN}[ ]*,?[ ]+(?:{_NAMED}[ ]+|(?:de|d['’]|of)[ ]*)?){_NAME}",
+        0.55,
+    ),
+    # A job noun right before the name: "c'est l'agent Kervella qui", "the driver, Sylvain, gave".
+    (
+        "Agent",
+        rf"(?<=\b(?:l['’]|le[ ]|la[ ]|the[ ]|my[ ]|our[ ]|notre[ ]|votre[ ]){_AGENT}"
+        rf"(?:[ ]+|[ ]*,[ ]*)){_NAME}",
+        0.55,
+    ),
     ("Role", rf"(?<=\b{_ROLE}[ ]*(?:{_NAMED}[ ]+|:[ ]*)){_NAME}", 0.55),
     # A maiden name: "Ombeline de Saint-Aubin, née du Plessis".
     ("Maiden name", rf"(?<=\b(?:née|nee)[ ]+)(?:{_PARTICLE}[ ]+)?{_NAME}", 0.55),
@@ -166,7 +188,7 @@ PATTERNS = [
         r"(?=[ ]*$|[ ]+(?:née|nee|épouse|epouse)[ ])",
         0.6,
     ),
-    ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b)", 0.55),
+    ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b|[ ]*\([ ]*(?:né|née|born)\b)", 0.55),
     ("Described relative", rf"{_NAME}(?={_DESCRIBED})", 0.55),
     # The writer and someone else: "Thibaut et moi serons absents", "Priya and I".
     (

@@ -47,6 +47,7 @@ _LOWER_NAME_CUES = {
     "cousine", "daughter", "husband", "wife", "brother", "sister", "neighbour",
     "neighbor", "friend", "mother", "father", "m.", "mr", "mr.", "mme", "mlle", "mrs", "mrs.",
     "ms", "ms.", "monsieur", "madame", "called", "named", "appelle", "prénommé", "prénommée",
+    "c", "cest",  # text-message "c'est": "madame c fatima pour le rdv"
 }  # fmt: skip
 _COORDINATION = {"et", "and", "&"}
 # Not "son": in French it is a possessive ("son velo").

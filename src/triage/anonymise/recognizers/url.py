@@ -1,4 +1,4 @@
-"""Web addresses that can point at someone: with a scheme, ``www.``, or a path.
+"""Web addresses that can point at someone: with a scheme, ``www.``, a path, or a blog host.
 
 A bare domain ("gmail.com", "orange.fr") names a provider, not a person, and is left alone;
 that makes a much simpler (and five times faster) pattern than Presidio's TLD list possible.
@@ -18,6 +18,15 @@ _TAIL = r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?]"
 PATTERNS = [
     ("Scheme", rf"(?<![\w@])(?:https?|ftp)://{_TAIL}", 0.8),
     ("www", rf"(?<![\w@./])www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/{_TAIL})?", 0.7),
+    # Someone's own site on a blog or page host, even bare: "patrimoine-et-moi.over-blog.com".
+    (
+        "Personal host",
+        r"(?<![\w@./])[a-z0-9\-]+\.(?:over-blog\.(?:com|fr)|blogspot\.[a-z]{2,3}(?:\.[a-z]{2})?"
+        r"|wordpress\.com|canalblog\.com|wixsite\.com|substack\.com|github\.io|tumblr\.com"
+        r"|skyrock\.com|e-monsite\.com|jimdofree\.com|jimdo\.com|weebly\.com"
+        r"|webnode\.[a-z]{2,3}|hautetfort\.com)(?:/" + _TAIL + r")?(?![\w.\-])",
+        0.6,
+    ),
     (
         "Domain with path",
         rf"(?<![\w@./])[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{{2,}}/{_TAIL}",
