@@ -10,7 +10,9 @@ the later ``dev2`` tuning set, ``pii_corpus_dev3_src.jsonl`` ->
 held-out ``test3`` set, and ``pii_corpus_test4_src.jsonl`` ->
 ``pii_corpus_test4.jsonl``, the third fresh held-out ``test4`` set, and
 ``pii_corpus_test5_src.jsonl`` -> ``pii_corpus_test5.jsonl``, the fourth fresh
-held-out ``test5`` set, see ``EXTRA_CORPORA``)::
+held-out ``test5`` set, and ``pii_corpus_test6_src.jsonl`` ->
+``pii_corpus_test6.jsonl``, the fifth fresh held-out ``test6`` set, see
+``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -78,6 +80,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test3_src.jsonl", "pii_corpus_test3.jsonl", ("test3",), "test3-"),
     ("pii_corpus_test4_src.jsonl", "pii_corpus_test4.jsonl", ("test4",), "test4-"),
     ("pii_corpus_test5_src.jsonl", "pii_corpus_test5.jsonl", ("test5",), "test5-"),
+    ("pii_corpus_test6_src.jsonl", "pii_corpus_test6.jsonl", ("test6",), "test6-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
