@@ -11,8 +11,9 @@ held-out ``test3`` set, and ``pii_corpus_test4_src.jsonl`` ->
 ``pii_corpus_test4.jsonl``, the third fresh held-out ``test4`` set, and
 ``pii_corpus_test5_src.jsonl`` -> ``pii_corpus_test5.jsonl``, the fourth fresh
 held-out ``test5`` set, and ``pii_corpus_test6_src.jsonl`` ->
-``pii_corpus_test6.jsonl``, the fifth fresh held-out ``test6`` set, see
-``EXTRA_CORPORA``)::
+``pii_corpus_test6.jsonl``, the fifth fresh held-out ``test6`` set, and
+``pii_corpus_test7_src.jsonl`` -> ``pii_corpus_test7.jsonl``, the sixth fresh
+held-out ``test7`` set, see ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -81,6 +82,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test4_src.jsonl", "pii_corpus_test4.jsonl", ("test4",), "test4-"),
     ("pii_corpus_test5_src.jsonl", "pii_corpus_test5.jsonl", ("test5",), "test5-"),
     ("pii_corpus_test6_src.jsonl", "pii_corpus_test6.jsonl", ("test6",), "test6-"),
+    ("pii_corpus_test7_src.jsonl", "pii_corpus_test7.jsonl", ("test7",), "test7-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
