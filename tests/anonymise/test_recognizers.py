@@ -343,6 +343,68 @@ MASKED = [
         "URL",
         "mes-balades-en-ville.over-blog.com",
     ),
+    # Dutch and German streets (the country stays visible: it names nobody).
+    (
+        "en",
+        "Thanks,\nPiet de Vries\nHerengracht 212, 1016 BS Amsterdam, Netherlands",
+        "ADDRESS",
+        "Herengracht 212, 1016 BS Amsterdam",
+    ),
+    (
+        "en",
+        "Best wishes,\nUte Brandt\nMarktplatz 3, 70173 Stuttgart, Germany",
+        "ADDRESS",
+        "Marktplatz 3, 70173 Stuttgart",
+    ),
+    # A specific context word a sentence before the number.
+    (
+        "fr",
+        "Bonjour, le numéro fiscal indiqué sur ma facture de cantine est faux, il faut lire "
+        "2093847561023 à la place.",
+        "FR_TAX_ID",
+        "2093847561023",
+    ),
+    (
+        "fr",
+        "Il me faut une carte d'identité pour ma fille Inès qui a 12 ans. La mienne, c'est la "
+        "X7KP2MQ94, elle est valable.",
+        "FR_ID_CARD",
+        "X7KP2MQ94",
+    ),
+    # A rural block without a house number; an Irish county; an English house; a long hostel
+    # name; a student studio.
+    (
+        "fr",
+        "Cordialement,\nLe Petit Verger\nChemin des Aulnes\n18160 Lignières",
+        "ADDRESS",
+        "Le Petit Verger\nChemin des Aulnes\n18160 Lignières",
+    ),
+    (
+        "en",
+        "Our address: 14 Ashgrove Close, Listowel, Co. Kerry, V31 X2F6, Ireland",
+        "ADDRESS",
+        "14 Ashgrove Close, Listowel, Co. Kerry, V31 X2F6, Ireland",
+    ),
+    (
+        "en",
+        "Yours sincerely,\nHugh Pembroke\nThe Old Vicarage\nMill Lane\nLower Slaughter\n"
+        "Gloucestershire GL54 2HP",
+        "ADDRESS",
+        "The Old Vicarage\nMill Lane\nLower Slaughter\nGloucestershire GL54 2HP",
+    ),
+    (
+        "fr",
+        "Cordialement,\nDenis Kouassi\nFoyer de jeunes travailleurs Les Trois Ponts, chambre 12\n"
+        "4 rue du Port\n44000 Nantes",
+        "ADDRESS",
+        "Foyer de jeunes travailleurs Les Trois Ponts, chambre 12\n4 rue du Port\n44000 Nantes",
+    ),
+    (
+        "fr",
+        "Adresse : Résidence Étudiante Les Lilas, studio 9, 3 rue Pasteur, 35000 Rennes",
+        "ADDRESS",
+        "Résidence Étudiante Les Lilas, studio 9, 3 rue Pasteur, 35000 Rennes",
+    ),
     ("fr", "Madame Nguyen est venue hier.", "PERSON", "Nguyen"),
     ("fr", "Cordialement,\nAminata Traoré", "PERSON", "Aminata Traoré"),
     ("fr", "mon voisin Krzysztof Kowalski fait du bruit", "PERSON", "Krzysztof Kowalski"),

@@ -35,6 +35,15 @@ def _context_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _specific(word: str) -> bool:
+    """A context word long and rare enough to count further away ("fiscal", not "carte")."""
+    return len(word) >= 6 and fold(word) not in _COMMON_CONTEXT
+
+
+#: Long context words that are common in other senses ("Assemblée nationale", "numéro").
+_COMMON_CONTEXT = {"nationale", "numero", "number", "adresse", "address", "compte", "account"}
+
+
 class WindowContextEnhancer(ContextAwareEnhancer):
     """Raise a match's score when a context word appears within a window around it.
 
@@ -42,6 +51,10 @@ class WindowContextEnhancer(ContextAwareEnhancer):
     ----------
     before, after
         Characters looked at before the match's start and after its end.
+    far_before
+        Characters looked at before the match for specific context words (six letters or
+        more and not common in other senses): "le numéro fiscal indiqué sur ma facture d'eau
+        est erroné : il faut lire 1382…".
     """
 
     def __init__(
@@ -51,6 +64,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         min_score_with_context_similarity: float = 0.4,
         before: int = 50,
         after: int = 25,
+        far_before: int = 120,
     ) -> None:
         super().__init__(
             context_similarity_factor=context_similarity_factor,
@@ -60,6 +74,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         )
         self.before = before
         self.after = after
+        self.far_before = far_before
 
     def enhance_using_context(
         self,
@@ -88,6 +103,11 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 + text[result.end : result.end + self.after]
             )
             found = _context_regex(tuple(recognizer.context)).search(window)
+            if found is None:
+                # a specific word ("fiscal", "identité") may stand a sentence earlier
+                specific = tuple(word for word in recognizer.context if _specific(word))
+                far = fold(text[max(0, result.start - self.far_before) : result.start])
+                found = _context_regex(specific).search(far) if specific else None
             if found is None:
                 continue
             result.score = min(

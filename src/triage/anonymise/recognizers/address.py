@@ -85,7 +85,7 @@ _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (
     r"(?:b[âa]timent|b[âa]t\.?|escalier|esc\.?|appartement|appart\.?|apt\.?|appt\.?|porte"
     r"|[ée]tage|entr[ée]e|logement|log\.?|chambre|flat|unit|mobile[ ]home|bp|cs|tsa|tour|bureau"
-    r"|lot|room|suite|apartment|apartement|building|bldg\.?)"
+    r"|lot|room|suite|apartment|apartement|building|bldg\.?|studio|atelier|local|box)"
 )
 _FLOOR = (
     r"(?:\d{1,2}(?:e|er|ème|eme|st|nd|rd|th)[ ]+(?:[ée]tage|floor)"
@@ -111,7 +111,7 @@ _NAMED_PLACE = (
     r"(?:(?-i:(?:(?:L[ea]s?|(?:LE|LA|LES|The)(?=[ ])|L['’]|Foyer(?:-logement)?|Camping|Domaine"
     r"|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château|EHPAD|Ehpad"
     r"|(?i:r[ée]sidence(?:-autonomie)?|lotissement|hameau|cit[ée]|immeuble|foyer-logement))"
-    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,3}"
+    r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,5}"
     # an English house name: "Rose Cottage", "Old Mill House"
     r"|(?:[A-Z][\w'’\-]*[ ]){1,2}(?:Cottage|House|Farm|Barn|Lodge|Mill|Manor|Grange|Croft"
     r"|Villa)))(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
@@ -134,7 +134,9 @@ _SITE_PREFIX = (
 
 _EU_SUFFIX_STREET = (
     r"(?-i:[A-ZÀ-Ý][\w\-]*(?:katu|gasse|straße|strasse|str\.|vej|veien|vegen|vägen|gatan|gata"
-    r"|weg|laan|straat|plein|ulica|utca|tie|polku|väg))[ ]+\d{1,4}[a-z]?\b"
+    r"|weg|laan|straat|plein|gracht|kade|singel|dijk|steeg|platz|allee|damm|ufer|ulica|utca|tie"
+    r"|polku|väg))"
+    r"[ ]+\d{1,4}[a-z]?(?:-(?-i:[IVX]{1,3}|[A-Z]))?\b"
 )
 _ROMANCE_STREET = (
     r"(?-i:Via|Viale|Vicolo|Piazza|Calle|Avenida|Rua|Rúa|Paseo|Plaza|Carrer|Praça|Largo"
@@ -144,7 +146,7 @@ _ROMANCE_STREET = (
 # "Via Roma 12, 10122 Torino", "Rue de Namur 47, 5000 Namur", "Calle Mayor 7, 3º B, 28013 Madrid".
 _FOREIGN_TAIL = (
     r"(?:[ ]*,[ ]*\d{1,2}[º°ª]?(?:[ ]?(?-i:[A-Z]))?(?=[ ]*,))?"
-    rf"[ ]*,[ ]*(?-i:[A-Z]{{1,2}}-)?\d{{4,5}}(?!\d)"
+    rf"[ ]*[,\n][ ]*(?-i:[A-Z]{{1,2}}-)?\d{{4,5}}(?!\d)(?:[ ](?-i:[A-Z]{{2}})\b)?"
     rf"[ ]+(?-i:{_CITY_WORD}(?:[ \-]+(?:(?:im|am|an[ ]der|an|bei|sur|en|de|la|le)[ ]+)?"
     rf"{_CITY_WORD}){{0,2}})"
 )
@@ -160,7 +162,8 @@ _UNIT = (
 # A UK block ending with its postcode: "7 Rose Cottages\nLower Slaughter\nCheltenham GL54 2HP".
 _CAPS = r"(?-i:[A-Z][\w’'\-]*)(?:[ ]+(?-i:[A-Z][\w’'\-]*)){0,3}"
 _UK_BLOCK = (
-    rf"(?:{_UNIT}[ ]*[,\n][ ]*(?:\d{{1,4}}[a-zA-Z]?[ ]+)?|\d{{1,4}}[a-zA-Z]?[ ]+)"
+    rf"(?:{_UNIT}[ ]*[,\n][ ]*(?:\d{{1,4}}[a-zA-Z]?[ ]+)?|\d{{1,4}}[a-zA-Z]?[ ]+"
+    rf"|(?-i:The[ ][A-Z][\w’'\-]*(?:[ ][A-Z][\w’'\-]*)?)[ ]*\n[ ]*)"
     rf"{_CAPS}(?:[ ]*[,\n][ ]*{_CAPS}){{0,3}}"
     r"[ ]*[,\n]?[ ]*(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})\b"
 )
@@ -212,6 +215,13 @@ PATTERNS = [
         0.65,
     ),
     (
+        # A rural block without a house number: "Le Bois Frileux\nRoute de Neuvy\n36230 Sarzay".
+        "Street line with postcode",
+        rf"(?m)(?<=^[ ]*)(?:{_NAMED_PLACE})?(?=(?-i:[A-ZÀ-Ý]))(?:{_STREET_TYPES})\b[^\n\d,]{{1,40}}"
+        rf"[ ]*\n[ ]*(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}",
+        0.55,
+    ),
+    (
         # A street named by its type alone: "1 Grande Rue, 25000 Besançon".
         "Grande Rue",
         rf"(?<![\w,.]){_NUMBER}[ ]*,?[ ]*(?:grande?[ ]rue|grand['’]rue)\b{_BUILDING_PART}*"
@@ -244,7 +254,7 @@ PATTERNS = [
         rf"[ ]+(?:{_EN_STREET_TYPES})\b"
         rf"(?:[ ]*,[ ]*{_UNIT})?"
         # up to two localities, a district number after a city ("Drumcondra, Dublin 9")
-        rf"(?:[ ]*,?[ ]*(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?"
+        rf"(?:[ ]*,?[ ]*(?:(?-i:Co\.?)[ ]+)?(?-i:[A-Z][a-z][\w\-]*)(?:[ ]+(?-i:[A-Z][a-z][\w\-]*))?"
         rf"(?:[ ]\d{{1,2}}\b)?){{0,2}}"
         rf"(?:[ ]*,?[ ]*(?:{_UK_POSTCODE}|{_US_STATE_ZIP}|{_EIRCODE}\b{_IRELAND})"
         # or the town and its postcode on the next line of the block

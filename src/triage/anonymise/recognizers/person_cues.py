@@ -38,7 +38,7 @@ _NEXT_WORD = rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?!{_NOT_NAME}){_WORD})"
 _INITIAL = r"(?:\p{Lu}\.[ ]?|(?![AIÀY][ ])\p{Lu}[ ])"
 _NAME = rf"(?-i:(?!{_NOT_NAME}){_INITIAL}?{_WORD}{_NEXT_WORD}{{0,3}})"
 # A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
-_FULL_NAME = rf"(?-i:(?!{_NOT_NAME}){_WORD}{_NEXT_WORD}{{1,2}})"
+_FULL_NAME = rf"(?-i:(?!{_NOT_NAME})(?:{_INITIAL}{_WORD}|{_WORD}{_NEXT_WORD}{{1,2}}))"
 _LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
 _LOWER_NAME = rf"(?:{_LOWER_WORD}[ ]{_LOWER_WORD})"
 _TITLES = (
@@ -49,7 +49,8 @@ _TITLES = (
 _SELF = (
     r"je suis|je m'appelle|je m’appelle|je me nomme|je soussigné|je soussignée|moi c'est"
     r"|my name is|i am|i'm|this is|signé|sign[ée]|c'est|c|we are|nous sommes|au nom de"
-    r"|in the name of|de la part de|on behalf of"
+    r"|in the name of|de la part de|on behalf of|(?:sur|last |first |family )?name is"
+    r"|(?:sur)?names are|nom est|prénom est"
 )
 _KIN = (
     r"(?:(?:mon|ma|mes|notre|nos|my|our|son|sa|ses|leur|leurs|their|his|her)[ ]+)?"
@@ -61,7 +62,7 @@ _KIN = (
     r"|mamie|papi|papy|nounou|cousin|cousine|grand-mère|grand-père|beau-frère|belle-sœur"
     r"|belle-soeur|beau-père|belle-mère|collègue|friend|aunt|uncle|grandma|grandpa|grandmother"
     r"|grandfather|nanny|colleague|fiancé|fiancée|fiance|fiancee|petit ami|petite amie|boyfriend"
-    r"|girlfriend|consorts)"
+    r"|girlfriend|consorts|pote|potes|poto|mate|buddy)"
 )
 # A relative described after the name: "Nathalie, maman de Léo", "Bernadette (la voisine".
 _DESCRIBED = (
@@ -130,6 +131,13 @@ PATTERNS = [
         rf"(?m)(?<=^[ ]*{_QUOTE}(?:[\w ]{{2,30}}[:–-][ ]*)?){_FULL_NAME}{_LINE_END}",
         0.5,
     ),
+    # A first name alone on the line above a phone number: "Ibra\n07 44 21 90 36".
+    (
+        "Name above a phone",
+        rf"(?m)(?<=^[ ]*)(?-i:(?!{_NOT_NAME}|(?:Portable|Mobile|Fixe|Téléphone|Telephone|Phone"
+        rf"|Contact|Tel|Tél|Tél\.|Urgent|Signé)\b){_WORD})(?=[ ]*\n[ ]*(?:\+|0)\d[\d .\-]{{7,}})",
+        0.5,
+    ),
     ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*\Z)", 0.5),
     # A sign-off and the name on one line: "Bises, Steph", "Merci, Paul."
     ("Sign-off, name", rf"(?<=\b(?:{_SIGN_OFF})[ ]*,[ ]*){_NAME}(?=[ ]*[.!]?[ ]*\Z)", 0.55),
@@ -176,7 +184,7 @@ PATTERNS = [
     (
         "Name given",
         rf"(?<=\b(?:name on(?: the)? card|cardholder|card holder|(?<!{_NOT_PERSONAL}[ ])name|nom"
-        rf"|titulaire)[ ]*:?[ ]+)"
+        rf"|titulaire)(?:[ ]+(?:is|was|est|:))?[ ]*:?[ ]+)"
         rf"{_NAME}",
         0.55,
     ),
@@ -226,7 +234,8 @@ PATTERNS = [
     ("Child's age or class", rf"{_NAME}(?=[ ]*\((?-i:{_CLASS})\b)", 0.55),
     (
         "Signature",
-        rf"(?<=\b(?:{_SIGN_OFF})[ ]*[,.!]*[ ]*\n[ \n]*(?:(?:{_TITLES})[ ]+)?)"
+        rf"(?<=\b(?:{_SIGN_OFF})(?:[ ]+\p{{Ll}}+){{0,2}}[ ]*[,.!]*[ ]*\n[ \n]*"
+        rf"(?:(?:{_TITLES})[ ]+)?)"
         rf"{_NAME}(?=[ ]*(?:\n|$|,))",
         0.6,
     ),

@@ -48,6 +48,7 @@ _LOWER_NAME_CUES = {
     "neighbor", "friend", "mother", "father", "m.", "mr", "mr.", "mme", "mlle", "mrs", "mrs.",
     "ms", "ms.", "monsieur", "madame", "called", "named", "appelle", "prénommé", "prénommée",
     "c", "cest",  # text-message "c'est": "madame c fatima pour le rdv"
+    "pote", "poto",
 }  # fmt: skip
 _COORDINATION = {"et", "and", "&"}
 # Not "son": in French it is a possessive ("son velo").
