@@ -66,6 +66,7 @@ bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench report --model $(MODEL)
 
 eval: install
+	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test7.jsonl --split test7
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test
 	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json
 	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json \

@@ -38,3 +38,20 @@ def print_metrics(
     for label in labels:
         table.add_row(f"F1 {label}", _fmt(model["f1"].get(label)), _fmt(baseline["f1"].get(label)))
     console.print(table)
+    if model.get("macro_f1_vs_baseline") is not None:
+        delta, low, high = (
+            model["macro_f1_vs_baseline"],
+            model["macro_f1_vs_baseline_low"],
+            model["macro_f1_vs_baseline_high"],
+        )
+        verdict = (
+            "above the baseline"
+            if low > 0
+            else "below the baseline"
+            if high < 0
+            else "level with the baseline within sampling noise"
+        )
+        console.print(
+            f"model − baseline macro-F1: {delta:+.3f} (95 % paired bootstrap interval "
+            f"{low:+.3f} to {high:+.3f}): {verdict}"
+        )

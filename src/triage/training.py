@@ -21,7 +21,7 @@ from triage.classify.calibration import (
     oos_recall_threshold,
     reliability_points,
 )
-from triage.classify.metrics import routing_metrics
+from triage.classify.metrics import macro_f1_difference, routing_metrics
 from triage.classify.model import RoutingModel, calibrate
 from triage.classify.text import model_text, placeholder_tokens
 from triage.dataset import LabelledSet, load_labelled
@@ -381,6 +381,7 @@ def _calibrate_and_score(model, config, pick, y, parts, languages=None):
         threshold=bl_threshold,
         uncalibrated=p_bl,
     )
+    metrics.update(macro_f1_difference(y_eval, mixed.argmax(axis=1), p_bl.argmax(axis=1)))
     metrics["split"] = baseline_metrics["split"] = split
     extras = {}
     if languages is not None:

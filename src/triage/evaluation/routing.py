@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from triage.anonymise import Anonymiser
-from triage.classify.metrics import routing_metrics
+from triage.classify.metrics import macro_f1_difference, routing_metrics
 from triage.classify.model import RoutingModel, calibrate
 from triage.dataset import load_labelled
 from triage.training import anonymise_all
@@ -50,5 +50,6 @@ def evaluate_model(
             threshold=model.metadata.get("baseline_threshold", 0.5),
             uncalibrated=p_bl,
         )
+        figures.update(macro_f1_difference(y, mixed.argmax(axis=1), p_bl.argmax(axis=1)))
     figures["split"] = split
     return figures, baseline, model.labels
