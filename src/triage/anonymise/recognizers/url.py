@@ -18,18 +18,15 @@ _TAIL = r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?]"
 PATTERNS = [
     ("Scheme", rf"(?<![\w@])(?:https?|ftp)://{_TAIL}", 0.8),
     ("www", rf"(?<![\w@./])www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/{_TAIL})?", 0.7),
-    # Someone's own site on a blog or page host, even bare: "patrimoine-et-moi.over-blog.com".
+    # A domain with a path, or someone's own site on a blog or page host even bare
+    # ("patrimoine-et-moi.over-blog.com"): one pattern, so each word is scanned once.
     (
-        "Personal host",
-        r"(?<![\w@./])[a-z0-9\-]+\.(?:over-blog\.(?:com|fr)|blogspot\.[a-z]{2,3}(?:\.[a-z]{2})?"
+        "Domain with path or blog host",
+        r"(?<![\w@./])[a-z0-9\-]+\.(?:(?:over-blog\.(?:com|fr)|blogspot\.[a-z]{2,3}(?:\.[a-z]{2})?"
         r"|wordpress\.com|canalblog\.com|wixsite\.com|substack\.com|github\.io|tumblr\.com"
         r"|skyrock\.com|e-monsite\.com|jimdofree\.com|jimdo\.com|weebly\.com"
-        r"|webnode\.[a-z]{2,3}|hautetfort\.com)(?:/" + _TAIL + r")?(?![\w.\-])",
-        0.6,
-    ),
-    (
-        "Domain with path",
-        rf"(?<![\w@./])[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{{2,}}/{_TAIL}",
+        r"|webnode\.[a-z]{2,3}|hautetfort\.com)(?:/" + _TAIL + r")?(?![\w.\-])"
+        r"|(?:[a-z0-9\-]+\.)*[a-z]{2,}/" + _TAIL + r")",
         0.6,
     ),
 ]
