@@ -206,6 +206,11 @@ _TITLE_WORDS = {
 }
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúåøãõı]", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"[ ]*,[ ]*")
+#: An English house name ending right before an address: "Rose Cottage, ", "Old Mill House\n".
+_HOUSE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’\-]*[ ]){1,2}(?:Cottage|House|Farm|Barn|Lodge|Mill|Manor|Grange"
+    r"|Croft|Villa)[ ]*[,\n][ ]*\Z"
+)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _FRENCH_PREFIX = re.compile(r"^(?:0033|33)0?(?=[1-9]\d{8}$)")
 
@@ -383,8 +388,23 @@ def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) ->
         for span in spans
         if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
     ]
+    candidates = [_with_house_name(span, text) for span in candidates]
     address_ends = [span.end for span in candidates if span.type == "ADDRESS"]
     return merge(span for span in candidates if not _country_after(span, text, address_ends))
+
+
+def _with_house_name(span: Span, text: str) -> Span:
+    """An address with the English house name written before it ("Rose Cottage, 3 chemin …").
+
+    Checked here on the few addresses found rather than by the address patterns, where trying
+    it at every capitalised word cost a quarter of their time.
+    """
+    if span.type != "ADDRESS":
+        return span
+    house = _HOUSE_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if house is None:
+        return span
+    return Span(span.type, house.start(), span.end, span.score, span.source)
 
 
 def _country_after(span: Span, text: str, address_ends: Sequence[int]) -> bool:

@@ -112,9 +112,7 @@ _NAMED_PLACE = (
     r"|Mas|Villa|Maison|Ferme|Moulin|Manoir|Château|EHPAD|Ehpad"
     r"|(?i:r[ée]sidence(?:-autonomie)?|lotissement|hameau|cit[ée]|immeuble|foyer-logement))"
     r"[ ]?[A-ZÀ-Ýa-zà-ÿ][\w'’\-]*(?:[ ]+[\w'’\-]+){0,5}"
-    # an English house name: "Rose Cottage", "Old Mill House"
-    r"|(?:[A-Z][\w'’\-]*[ ]){1,2}(?:Cottage|House|Farm|Barn|Lodge|Mill|Manor|Grange|Croft"
-    r"|Villa)))(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
+    r"))(?:[ ]*[,\n][ ]*|[ ]+[–-][ ]+))"
 )
 _EN_STREET_TYPES = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|close|way|place|square"
