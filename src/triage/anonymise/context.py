@@ -35,6 +35,13 @@ def _context_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=256)
+def _specific_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The context regex of the specific words among ``words``; None when there are none."""
+    specific = tuple(word for word in words if _specific(word))
+    return _context_regex(specific) if specific else None
+
+
 def _specific(word: str) -> bool:
     """A context word long and rare enough to count further away ("fiscal", not "carte")."""
     return len(word) >= 6 and fold(word) not in _COMMON_CONTEXT
@@ -105,9 +112,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             found = _context_regex(tuple(recognizer.context)).search(window)
             if found is None:
                 # a specific word ("fiscal", "identité") may stand a sentence earlier
-                specific = tuple(word for word in recognizer.context if _specific(word))
+                specific = _specific_regex(tuple(recognizer.context))
                 far = fold(text[max(0, result.start - self.far_before) : result.start])
-                found = _context_regex(specific).search(far) if specific else None
+                found = specific.search(far) if specific is not None else None
             if found is None:
                 continue
             result.score = min(

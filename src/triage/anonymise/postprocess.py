@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .recognizers.url import PERSONAL_SITE
+
 __all__ = ["Span", "merge", "normalise_value", "resolve"]
 
 #: A person-like name right after these words names a place, not someone ("rue Victor Hugo").
@@ -79,12 +81,6 @@ _TITLE_WITH_ARTICLE = re.compile(
     r"(?:monsieur|madame|mademoiselle|mr|mrs|ms|dear)\s+(?:le|la|les|l'|the)\b", re.IGNORECASE
 )
 _URL_WITH_PATH_OR_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|/", re.IGNORECASE)
-#: A site of its own on a blog or page host ("moi.over-blog.com", "x.wordpress.com").
-_PERSONAL_HOST = re.compile(
-    r"^[\w\-]+\.(?:over-blog|blogspot|wordpress|canalblog|wixsite|substack|github|tumblr|skyrock"
-    r"|e-monsite|jimdofree|jimdo|weebly|webnode|hautetfort)\.",
-    re.IGNORECASE,
-)
 #: A page of a government site or of a town or public body's own site.
 _PUBLIC_SITE = re.compile(
     r"^(?:[a-z]+://)?(?:www\.)?(?:[\w\-]+\.)*"
@@ -344,7 +340,7 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
         place = _PLACE_BEFORE_NAME.search(before)
         if place and not _INSTEAD_OF.search(before) and not _generic_place(before, place.start()):
             return False
-    if span.type == "URL" and _PERSONAL_HOST.search(value):
+    if span.type == "URL" and PERSONAL_SITE.match(value):
         return True  # "patrimoine-et-moi.over-blog.com": someone's blog, even without "www"
     if span.type == "URL" and not _URL_WITH_PATH_OR_HOST.search(value):
         return False  # a bare domain ("gmail.com", "orange.fr") names a provider, not a person

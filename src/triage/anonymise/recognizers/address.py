@@ -69,17 +69,20 @@ _CITY_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 _LOWER_CITY = (
     rf"(?!(?:{_STOP}|merci|tel|tél|cordialement|bonjour|svp|stp)\b)(?-i:[a-zà-ÿ][\w’'\-]{{2,}})"
 )
+# A town of up to four words: "Saint-Amand-Montrond", "Boulogne sur Mer".
+_TOWN = (
+    rf"(?-i:{_CITY_WORD}(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-]+)?{_CITY_WORD})"
+    r"{0,3})"
+)
 _POSTCODE_CITY = (
-    rf"(?:[ ]*[,\n]?[ ]*(?<![\d+])(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?!\d)(?:[ ]+(?-i:{_CITY_WORD}"
-    rf"(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès|les)[ \-]+)?{_CITY_WORD}){{0,3}}"
+    rf"(?:[ ]*[,\n]?[ ]*(?<![\d+])(?:\d{{5}}|\d{{2}}[ ]\d{{3}})(?!\d)(?:[ ]+(?:{_TOWN}"
     rf"|{_LOWER_CITY})"
     rf"(?:[ ]+(?:cedex|CEDEX|\d{{1,2}}(?:e|er|ème)?))?)?)"
 )
 # The town alone after a comma, closing the sentence or the line: "41 boulevard de Rennes, Vitré."
 _CITY_TAIL = (
     r"(?:[ ]*,[ ]*(?!(?-i:Merci|Madame|Monsieur|Cordialement|Bonjour|Mme|Mr|Tel|Tél)\b)"
-    rf"(?-i:{_CITY_WORD}(?:[ \-]+(?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-]+)?{_CITY_WORD})"
-    r"{0,3})(?=[ ]*(?:[.;)]|\n|\Z)))"
+    rf"{_TOWN}(?=[ ]*(?:[.;)]|\n|\Z)))"
 )
 _NUMBER = r"\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]\b))?"
 _BUILDING = (

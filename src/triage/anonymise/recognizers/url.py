@@ -6,6 +6,7 @@ that makes a much simpler (and five times faster) pattern than Presidio's TLD li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer
@@ -15,6 +16,14 @@ from .base import make_pattern_recognizer
 ENTITY = "URL"
 CONTEXT = ["url", "site", "lien", "link", "page", "profil", "profile", "blog", "website"]
 _TAIL = r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?]"
+# Blog and page hosts whose sub-domains are someone's own site.
+_BLOG_HOST = (
+    r"(?:over-blog\.(?:com|fr)|blogspot\.[a-z]{2,3}(?:\.[a-z]{2})?|wordpress\.com|canalblog\.com"
+    r"|wixsite\.com|substack\.com|github\.io|tumblr\.com|skyrock\.com|e-monsite\.com"
+    r"|jimdofree\.com|jimdo\.com|weebly\.com|webnode\.[a-z]{2,3}|hautetfort\.com)"
+)
+#: A site of its own on a blog or page host ("moi.over-blog.com"), kept even without "www".
+PERSONAL_SITE = re.compile(rf"^[\w\-]+\.{_BLOG_HOST}(?![\w.\-])", re.IGNORECASE)
 PATTERNS = [
     ("Scheme", rf"(?<![\w@])(?:https?|ftp)://{_TAIL}", 0.8),
     ("www", rf"(?<![\w@./])www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/{_TAIL})?", 0.7),
@@ -22,11 +31,8 @@ PATTERNS = [
     # ("patrimoine-et-moi.over-blog.com"): one pattern, so each word is scanned once.
     (
         "Domain with path or blog host",
-        r"(?<![\w@./])[a-z0-9\-]+\.(?:(?:over-blog\.(?:com|fr)|blogspot\.[a-z]{2,3}(?:\.[a-z]{2})?"
-        r"|wordpress\.com|canalblog\.com|wixsite\.com|substack\.com|github\.io|tumblr\.com"
-        r"|skyrock\.com|e-monsite\.com|jimdofree\.com|jimdo\.com|weebly\.com"
-        r"|webnode\.[a-z]{2,3}|hautetfort\.com)(?:/" + _TAIL + r")?(?![\w.\-])"
-        r"|(?:[a-z0-9\-]+\.)*[a-z]{2,}/" + _TAIL + r")",
+        rf"(?<![\w@./])[a-z0-9\-]+\.(?:{_BLOG_HOST}(?:/{_TAIL})?(?![\w.\-])"
+        rf"|(?:[a-z0-9\-]+\.)*[a-z]{{2,}}/{_TAIL})",
         0.6,
     ),
 ]
