@@ -38,6 +38,17 @@ class LanguageSpec(_Strict):
     spacy_model: str
 
 
+class LearnedNerSpec(_Strict):
+    """A NER built by ``triage train-pii-ner``, run beside the spaCy pipelines of ``languages``."""
+
+    #: Folder written by ``triage train-pii-ner``.
+    model: str
+    #: Languages whose requests it reads; ``None``: every configured language.
+    languages: list[str] | None = None
+    #: ``{label of the learned NER: entity type}``; other labels are dropped.
+    labels: dict[str, str] = {"PER": "PERSON", "PERSON": "PERSON", "ADDRESS": "ADDRESS"}
+
+
 class PatternSpec(_Strict):
     """One regular expression of a custom pattern recognizer."""
 
@@ -95,6 +106,7 @@ class AnonymiserConfig(_Strict):
     chunk_overlap: int = Field(default=300, ge=0)
     languages: dict[str, LanguageSpec]
     ner_labels: dict[str, str] = {}
+    learned_ner: LearnedNerSpec | None = None
     entities: list[str]
     allow_list: list[str] = []
     recognizers: list[RecognizerSpec]
@@ -119,6 +131,10 @@ class AnonymiserConfig(_Strict):
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
             raise ValueError(f"recognizers listed twice: {duplicates}")
+        if self.learned_ner is not None:
+            unknown = set(self.learned_ner.languages or []) - set(self.languages)
+            if unknown:
+                raise ValueError(f"learned_ner names languages {sorted(unknown)} not configured")
         for spec in self.recognizers:
             unknown = set(spec.languages or []) - set(self.languages)
             if unknown:
@@ -163,7 +179,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
             merged[key] = list(by_key.values())
         elif key == "allow_list":
             merged[key] = list(base.get(key, [])) + list(value or [])
-        elif key == "languages" or key == "ner_labels":
+        elif key in ("languages", "ner_labels"):
             merged[key] = {**base.get(key, {}), **(value or {})}
         else:
             merged[key] = value

@@ -30,6 +30,7 @@ from .nlp import OfflineSpacyNlpEngine
 from .postprocess import Span, merge, resolve
 from .recognizers import BUILTIN
 from .recognizers.base import make_pattern_recognizer
+from .recognizers.learned_ner import LearnedNerRecognizer
 from .recognizers.presidio_predefined import build_presidio
 from .recognizers.spacy_person import ProperNounSpacyRecognizer
 
@@ -120,11 +121,19 @@ class Anonymiser:
             self._analyzer = self._build_analyzer()
         return self._analyzer
 
+    def _learned_ner_models(self) -> dict[str, str]:
+        """``{language: learned NER folder}`` for the languages the learned NER reads."""
+        learned = self.config.learned_ner
+        if learned is None:
+            return {}
+        return {lang: learned.model for lang in learned.languages or self.config.languages}
+
     def _build_analyzer(self) -> AnalyzerEngine:
         languages = list(self.config.languages)
         nlp_engine = OfflineSpacyNlpEngine(
             {lang: spec.spacy_model for lang, spec in self.config.languages.items()},
             self.config.ner_labels,
+            learned_ner=self._learned_ner_models(),
         )
         nlp_engine.load()
         registry = RecognizerRegistry(supported_languages=languages)
@@ -137,6 +146,11 @@ class Anonymiser:
                     lexicon=nlp_engine.lexicons_.get(language),
                 )
             )
+            learned = self.config.learned_ner
+            if learned is not None and language in (learned.languages or languages):
+                registry.add_recognizer(
+                    LearnedNerRecognizer(labels=learned.labels, supported_language=language)
+                )
         for spec in self.config.recognizers:
             if spec.enabled:
                 for language in spec.languages or languages:

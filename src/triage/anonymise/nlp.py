@@ -12,6 +12,8 @@ from thinc.api import NumpyOps
 
 from triage.exceptions import MissingDependencyError
 
+from .learned_ner import COMPONENT as LEARNED_NER
+from .learned_ner import add_learned_ner
 from .lexicon import Lexicon
 
 __all__ = ["OfflineSpacyNlpEngine"]
@@ -29,7 +31,10 @@ def _use_numpy_matmul(nlp: Language) -> None:
     with identical entities. Only this pipeline's layers are changed, not thinc's defaults.
     """
     ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:
+    pipeline = list(nlp.pipeline)
+    if LEARNED_NER in nlp.pipe_names:
+        pipeline += nlp.get_pipe(LEARNED_NER).learned.pipeline  # type: ignore[attr-defined]
+    for _, component in pipeline:
         model = getattr(component, "model", None)
         if model is not None:
             for node in model.walk():
@@ -45,9 +50,18 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         ``{language: spaCy package name or folder}``.
     ner_labels
         ``{spaCy label: entity type}``; labels not listed are dropped silently.
+    learned_ner
+        ``{language: folder of a NER built by triage train-pii-ner}``, run after that
+        language's pipeline; its entities go to ``doc.spans`` (see ``learned_ner.py``).
     """
 
-    def __init__(self, models: dict[str, str], ner_labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        models: dict[str, str],
+        ner_labels: dict[str, str],
+        *,
+        learned_ner: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(
             models=[{"lang_code": lang, "model_name": name} for lang, name in models.items()],
             ner_model_configuration=NerModelConfiguration(
@@ -57,6 +71,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self._ner_labels = dict(ner_labels)
+        self._learned_ner = dict(learned_ner or {})
         self.lexicons_: dict[str, Lexicon] = {}
 
     def load(self) -> None:
@@ -70,6 +85,8 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                     f"install it with `pip install {name.replace('_', '-')}` or give a folder path"
                 )
             nlp = spacy.load(name, exclude=list(_EXCLUDED_COMPONENTS))
+            if model["lang_code"] in self._learned_ner:
+                add_learned_ner(nlp, self._learned_ner[model["lang_code"]])
             _use_numpy_matmul(nlp)
             loaded[model["lang_code"]] = nlp
             self.lexicons_[model["lang_code"]] = Lexicon.from_model(nlp)

@@ -1,0 +1,83 @@
+"""A second, learned NER run beside the language's spaCy pipeline (``learned_ner`` in the config).
+
+``triage train-pii-ner`` fine-tunes a spaCy NER on the PII corpora (see ``ner_training.py``).
+It is loaded as a separate spaCy pipeline, so one model serves every language: the component
+added to each language's pipeline runs it on the same texts and stores its entities, aligned to
+the main pipeline's tokens, in ``doc.spans["triage_learned_ner"]``, where
+:class:`~triage.anonymise.recognizers.learned_ner.LearnedNerRecognizer` reads them. The stock
+NER's entities (``doc.ents``) are left alone: the learned one adds detections, it replaces none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from triage.exceptions import MissingDependencyError
+
+__all__ = ["SPANS_KEY", "add_learned_ner", "load_learned_ner"]
+
+#: Key of ``doc.spans`` holding the learned NER's entities.
+SPANS_KEY = "triage_learned_ner"
+COMPONENT = "triage_learned_ner"
+
+
+@lru_cache(maxsize=4)
+def load_learned_ner(path: str) -> Language:
+    """Load a pipeline written by ``triage train-pii-ner``, once per process and path."""
+    folder = Path(path)
+    if not (folder / "config.cfg").is_file():
+        raise MissingDependencyError(
+            f"learned NER {path!r} not found; build it with `triage train-pii-ner` "
+            "(`make pii-ner`) or remove `learned_ner` from the anonymiser config"
+        )
+    nlp = spacy.load(folder)
+    if "ner" not in nlp.pipe_names:
+        raise MissingDependencyError(f"learned NER {path!r} has no 'ner' component")
+    return nlp
+
+
+class LearnedNer:
+    """spaCy component: run the learned pipeline and keep its entities as a span group."""
+
+    def __init__(self, learned: Language, batch_size: int = 64) -> None:
+        self.learned = learned
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int | None = None) -> Iterator[Doc]:
+        """Annotate ``docs`` in batches (the learned pipeline tokenises each text itself)."""
+        size = batch_size or self.batch_size
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._annotate(batch)
+                batch = []
+        yield from self._annotate(batch)
+
+    def _annotate(self, docs: list[Doc]) -> Iterator[Doc]:
+        for doc, learned in zip(docs, self.learned.pipe(d.text for d in docs), strict=True):
+            spans = (
+                doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+                for e in learned.ents
+            )
+            doc.spans[SPANS_KEY] = [span for span in spans if span is not None]
+            yield doc
+
+
+def add_learned_ner(nlp: Language, path: str | Path) -> None:
+    """Append the learned NER at ``path`` to ``nlp`` (any language); see the module doc."""
+    nlp.add_pipe(COMPONENT, last=True, config={"path": str(path)})
+
+
+@Language.factory(COMPONENT, default_config={"path": ""})
+def _make_learned_ner(nlp: Language, name: str, path: str) -> LearnedNer:
+    return LearnedNer(load_learned_ner(path))
