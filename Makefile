@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-all lint typecheck check bench eval clean
+.PHONY: install demo pii-ner test test-all lint typecheck check bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,16 @@ install: $(STAMP)
 MODEL := models/default
 DATA := experiments/data/municipal/municipal_requests.jsonl
 
-## The main job end to end on embedded defaults: train the default model when missing
-## (logged to the local MLflow store), then anonymise and route the sample requests.
-demo: install $(MODEL)/triage_model.json
-	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl
+PII_NER := models/pii-ner
+PII_CORPUS := anonymisation/corpus
+## The tuning splits only: test (in pii_corpus.jsonl) and test7 are held out.
+PII_NER_SPLITS := dev dev2 dev3 test2 test3 test4 test5 test6
+
+## The main job end to end on embedded defaults: train the default model and the learned PII NER
+## when missing (logged to the local MLflow store), then anonymise and route the sample requests.
+demo: install $(MODEL)/triage_model.json $(PII_NER)/triage_pii_ner.json
+	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl \
+		--config anonymisation/profiles/learned-ner.yaml
 	$(BIN)/triage run experiments/samples/requests.jsonl -o experiments/output/decisions.jsonl \
 		--model $(MODEL) --explain
 	$(BIN)/triage audit verify
@@ -41,6 +47,14 @@ demo: install $(MODEL)/triage_model.json
 
 $(MODEL)/triage_model.json: | install
 	$(BIN)/triage train --data $(DATA) --config experiments/configs/default.yaml -o $(MODEL)
+
+## The NER of anonymisation/profiles/learned-ner.yaml, fine-tuned on the PII corpora' tuning splits.
+pii-ner: $(PII_NER)/triage_pii_ner.json
+
+$(PII_NER)/triage_pii_ner.json: | install
+	$(BIN)/triage train-pii-ner $(PII_CORPUS)/pii_corpus.jsonl $(PII_CORPUS)/pii_corpus_dev2.jsonl \
+		$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6,$(PII_CORPUS)/pii_corpus_test$(n).jsonl) \
+		$(foreach s,$(PII_NER_SPLITS),--split $(s)) -o $(PII_NER)
 
 ## The default test run (slow tests excluded; run them with `make test-all`).
 test: install

@@ -233,6 +233,62 @@ def eval_pii(
         json_out.write_text(report.to_json(), encoding="utf-8")
 
 
+@app.command("train-pii-ner")
+def train_pii_ner(
+    corpora: Annotated[list[Path], typer.Argument(help="triage PII corpus files (JSONL).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write.")] = Path(
+        "models/pii-ner"
+    ),
+    split: Annotated[
+        list[str] | None,
+        typer.Option(help="Train on these splits only (repeat the option); default: all."),
+    ] = None,
+    base_model: Annotated[
+        str, typer.Option(help="spaCy pipeline whose NER is fine-tuned.")
+    ] = "fr_core_news_md",
+    epochs: Annotated[int, typer.Option(min=1)] = 12,
+    seed: Annotated[int, typer.Option()] = 0,
+    track: Annotated[bool, typer.Option(help="Log the run to MLflow.")] = True,
+) -> None:
+    """Fine-tune a spaCy NER on the persons and addresses of PII corpora (for `learned_ner`)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from triage.anonymise.ner_training import train_pii_ner as run_training
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+    )
+    try:
+        with progress:
+            task = progress.add_task("fine-tuning the NER", total=epochs)
+
+            def on_epoch(epoch: int, scores: dict[str, float]) -> None:
+                progress.update(task, completed=epoch)
+                progress.console.print(
+                    f"epoch {epoch:2}: loss {scores['loss']:8.1f}  checkpoint set P "
+                    f"{scores['precision']:.3f} R {scores['recall']:.3f} F2 {scores['f2']:.3f}"
+                )
+
+            report = run_training(
+                corpora, output, splits=split, base_model=base_model, epochs=epochs, seed=seed,
+                on_epoch=on_epoch,
+            )  # fmt: skip
+        run_id = None
+        if track:
+            from triage.tracking import log_pii_ner_run
+
+            run_id = log_pii_ner_run(report, output)
+    except TriageError as exc:
+        raise _fail(exc) from exc
+    console.print(
+        f"NER saved to {output} (epoch {report.best_epoch} of {epochs}, "
+        f"{report.training_requests} training and {report.checkpoint_requests} checkpoint "
+        f"requests)"
+        + (f"; MLflow run {run_id}" if run_id else "")
+        + f"\nuse it with `learned_ner: {{model: {output}}}` in an anonymiser config"
+    )
+
+
 @bench_app.command("anonymise")
 def bench_anonymise(
     n: Annotated[int, typer.Option(help="Number of requests.")] = 2000,

@@ -12,6 +12,7 @@ from triage.exceptions import ConfigError, MissingDependencyError
 from triage.records import Redaction
 
 if TYPE_CHECKING:
+    from triage.anonymise.ner_training import NerTrainingReport
     from triage.training import TrainingResult
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "MODEL_HASH_TAG",
     "download_model",
     "find_run",
+    "log_pii_ner_run",
     "log_training_run",
     "promote",
     "tracking_uri",
@@ -244,6 +246,33 @@ def log_training_run(
         )
         version = getattr(info, "registered_model_version", None)
         return run.info.run_id, None if version is None else str(version)
+
+
+def log_pii_ner_run(report: NerTrainingReport, folder: Path) -> str:
+    """Log a ``triage train-pii-ner`` run: parameters, per-epoch scores, report. Returns its id."""
+    mlflow = _setup()
+    from triage.classify.model import folder_digest
+
+    with mlflow.start_run(run_name="pii-ner") as run:
+        mlflow.set_tag("triage.kind", "pii-ner")
+        mlflow.log_params(
+            {
+                "base_model": report.base_model,
+                "data.digest": report.data_digest,
+                "training_requests": report.training_requests,
+                "checkpoint_requests": report.checkpoint_requests,
+                "seed": report.seed,
+                "epochs": len(report.epochs),
+                "best_epoch": report.best_epoch,
+            }
+        )
+        for epoch, scores in enumerate(report.epochs, start=1):
+            mlflow.log_metrics({f"checkpoint_{k}": v for k, v in scores.items()}, step=epoch)
+        best = report.epochs[report.best_epoch - 1]
+        mlflow.log_metrics({f"best_{k}": v for k, v in best.items() if k != "loss"})
+        mlflow.set_tag(MODEL_HASH_TAG, folder_digest(folder))
+        mlflow.log_dict(report.to_dict(), "triage_pii_ner.json")
+        return str(run.info.run_id)
 
 
 def find_run(model_hash: str) -> dict[str, Any] | None:

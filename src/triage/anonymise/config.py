@@ -39,14 +39,15 @@ class LanguageSpec(_Strict):
 
 
 class LearnedNerSpec(_Strict):
-    """A NER built by ``triage train-pii-ner``, run beside the spaCy pipelines of ``languages``."""
+    """A NER built by ``triage train-pii-ner``, in place of the stock NER of ``languages``.
+
+    Its labels become entity types through ``ner_labels``, like the stock NER's.
+    """
 
     #: Folder written by ``triage train-pii-ner``.
     model: str
-    #: Languages whose requests it reads; ``None``: every configured language.
+    #: Languages whose stock NER it replaces; ``None``: every configured language.
     languages: list[str] | None = None
-    #: ``{label of the learned NER: entity type}``; other labels are dropped.
-    labels: dict[str, str] = {"PER": "PERSON", "PERSON": "PERSON", "ADDRESS": "ADDRESS"}
 
 
 class PatternSpec(_Strict):

@@ -30,7 +30,6 @@ from .nlp import OfflineSpacyNlpEngine
 from .postprocess import Span, merge, resolve
 from .recognizers import BUILTIN
 from .recognizers.base import make_pattern_recognizer
-from .recognizers.learned_ner import LearnedNerRecognizer
 from .recognizers.presidio_predefined import build_presidio
 from .recognizers.spacy_person import ProperNounSpacyRecognizer
 
@@ -146,11 +145,6 @@ class Anonymiser:
                     lexicon=nlp_engine.lexicons_.get(language),
                 )
             )
-            learned = self.config.learned_ner
-            if learned is not None and language in (learned.languages or languages):
-                registry.add_recognizer(
-                    LearnedNerRecognizer(labels=learned.labels, supported_language=language)
-                )
         for spec in self.config.recognizers:
             if spec.enabled:
                 for language in spec.languages or languages:

@@ -1,11 +1,10 @@
-"""A second, learned NER run beside the language's spaCy pipeline (``learned_ner`` in the config).
+"""A learned NER in place of a language pipeline's stock one (``learned_ner`` in the config).
 
 ``triage train-pii-ner`` fine-tunes a spaCy NER on the PII corpora (see ``ner_training.py``).
-It is loaded as a separate spaCy pipeline, so one model serves every language: the component
-added to each language's pipeline runs it on the same texts and stores its entities, aligned to
-the main pipeline's tokens, in ``doc.spans["triage_learned_ner"]``, where
-:class:`~triage.anonymise.recognizers.learned_ner.LearnedNerRecognizer` reads them. The stock
-NER's entities (``doc.ents``) are left alone: the learned one adds detections, it replaces none.
+It is loaded as a separate spaCy pipeline, so one model can serve any language: the component
+that replaces the stock ``ner`` runs it on the same texts and sets its entities, aligned to the
+main pipeline's tokens, as ``doc.ents``. Everything downstream (the spaCy person recognizer and
+its rules, ``ner_labels``) then reads them as it read the stock NER's.
 """
 
 from __future__ import annotations
@@ -17,13 +16,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from triage.exceptions import MissingDependencyError
 
-__all__ = ["SPANS_KEY", "add_learned_ner", "load_learned_ner"]
+__all__ = ["add_learned_ner", "load_learned_ner"]
 
-#: Key of ``doc.spans`` holding the learned NER's entities.
-SPANS_KEY = "triage_learned_ner"
 COMPONENT = "triage_learned_ner"
 
 
@@ -43,7 +41,7 @@ def load_learned_ner(path: str) -> Language:
 
 
 class LearnedNer:
-    """spaCy component: run the learned pipeline and keep its entities as a span group."""
+    """spaCy component: run the learned pipeline and set its entities as the doc's."""
 
     def __init__(self, learned: Language, batch_size: int = 64) -> None:
         self.learned = learned
@@ -69,12 +67,14 @@ class LearnedNer:
                 doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
                 for e in learned.ents
             )
-            doc.spans[SPANS_KEY] = [span for span in spans if span is not None]
+            doc.ents = filter_spans([span for span in spans if span is not None])
             yield doc
 
 
 def add_learned_ner(nlp: Language, path: str | Path) -> None:
-    """Append the learned NER at ``path`` to ``nlp`` (any language); see the module doc."""
+    """Put the learned NER at ``path`` in place of ``nlp``'s stock ``ner`` (removed if any)."""
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
     nlp.add_pipe(COMPONENT, last=True, config={"path": str(path)})
 
 

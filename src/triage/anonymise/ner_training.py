@@ -14,8 +14,10 @@ held-out splits of a corpus must be left out by the caller (``splits``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -44,6 +46,8 @@ class NerTrainingReport:
 
     base_model: str
     labels: dict[str, str]
+    #: SHA-256 of the training requests (ids, texts and spans), to tell two data sets apart.
+    data_digest: str
     training_requests: int
     checkpoint_requests: int
     best_epoch: int
@@ -95,6 +99,14 @@ def _examples(nlp: Language, samples: Sequence[Sample], labels: dict[str, str]) 
     return examples
 
 
+def _digest(samples: Sequence[Sample]) -> str:
+    canonical = json.dumps(
+        [[s.id, s.text, [[g.type, g.start, g.end] for g in s.spans]] for s in samples],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def _score(nlp: Language, examples: Sequence[Example]) -> dict[str, float]:
     """Entity precision, recall and F2 (recall counts four times) on ``examples``."""
     scores = nlp.evaluate(examples)
@@ -122,7 +134,8 @@ def train_pii_ner(
     corpora
         triage PII corpus files (JSONL with ``text``, ``spans`` and ``split``).
     output
-        Folder written with the whole spaCy pipeline and ``triage_pii_ner.json``.
+        Folder written with the spaCy pipeline (the NER alone) and ``triage_pii_ner.json``.
+        An earlier learned NER there is replaced; any other non-empty folder is an error.
     splits
         Only the requests of these splits are read; ``None`` reads every request. Leave the
         splits you evaluate on out.
@@ -131,6 +144,12 @@ def train_pii_ner(
     """
     from spacy.util import fix_random_seed, minibatch
 
+    output = Path(output)
+    if output.exists() and any(output.iterdir()) and not (output / REPORT_FILE).is_file():
+        raise InputError(
+            f"output folder {output} exists and holds no {REPORT_FILE}: it is not an earlier "
+            "learned NER; give an empty or new folder"
+        )
     samples = [
         sample
         for path in corpora
@@ -167,13 +186,15 @@ def train_pii_ner(
             if scores["f2"] > best_f2:
                 best_epoch, best_f2, best_weights = epoch, scores["f2"], ner.to_bytes()
     ner.from_bytes(best_weights)
-    for name in [name for name in nlp.pipe_names if name != "ner"]:
-        nlp.remove_pipe(name)
-    output = Path(output)
+    for name in [name for name in nlp.component_names if name != "ner"]:
+        nlp.remove_pipe(name)  # disabled ones too (fr_core_news_md's senter)
+    if output.exists():
+        shutil.rmtree(output)  # no stale file of an earlier run may stay beside the new one
     nlp.to_disk(output)
     report = NerTrainingReport(
         base_model=base_model,
         labels=labels,
+        data_digest=_digest(samples),
         training_requests=len(training),
         checkpoint_requests=len(checkpoint),
         best_epoch=best_epoch,

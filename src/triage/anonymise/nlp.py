@@ -51,8 +51,8 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
     ner_labels
         ``{spaCy label: entity type}``; labels not listed are dropped silently.
     learned_ner
-        ``{language: folder of a NER built by triage train-pii-ner}``, run after that
-        language's pipeline; its entities go to ``doc.spans`` (see ``learned_ner.py``).
+        ``{language: folder of a NER built by triage train-pii-ner}``, run in place of that
+        language's stock NER (see ``learned_ner.py``).
     """
 
     def __init__(
@@ -84,9 +84,11 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                     f"spaCy model {name!r} (language {model['lang_code']!r}) is not installed; "
                     f"install it with `pip install {name.replace('_', '-')}` or give a folder path"
                 )
-            nlp = spacy.load(name, exclude=list(_EXCLUDED_COMPONENTS))
-            if model["lang_code"] in self._learned_ner:
-                add_learned_ner(nlp, self._learned_ner[model["lang_code"]])
+            learned = self._learned_ner.get(model["lang_code"])
+            excluded = [*_EXCLUDED_COMPONENTS, *(["ner"] if learned else [])]
+            nlp = spacy.load(name, exclude=excluded)
+            if learned is not None:
+                add_learned_ner(nlp, learned)
             _use_numpy_matmul(nlp)
             loaded[model["lang_code"]] = nlp
             self.lexicons_[model["lang_code"]] = Lexicon.from_model(nlp)

@@ -173,6 +173,21 @@ def cut_contact(result: RecognizerResult, text: str) -> RecognizerResult:
 _CONTACT_START = re.compile(r"(?<=[ ])[+(]?\d")
 
 
+def _plausible_address(result: RecognizerResult, text: str) -> bool:
+    """An address from a NER (a learned one, see ``learned_ner.py``) needs a number.
+
+    The annotation guidelines leave a street, square or place named without a street number or
+    postcode visible, and a NER fine-tuned on addresses tags many ("parc de la Roseraie",
+    "Place des Cornières"): on test6 these were all its address false positives.
+    """
+    return (
+        result.entity_type != "ADDRESS" or _DIGIT.search(text, result.start, result.end) is not None
+    )
+
+
+_DIGIT = re.compile(r"\d")
+
+
 class ProperNounSpacyRecognizer(SpacyRecognizer):
     """Presidio's spaCy recognizer minus one-token common nouns, plus MISC first names.
 
@@ -202,7 +217,11 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
             and _opens_sentence(ent[0])
             and (self.lexicon is None or ent[0].text in self.lexicon)
         }
-        results = [result for result in results if (result.start, result.end) not in common]
+        results = [
+            result
+            for result in results
+            if (result.start, result.end) not in common and _plausible_address(result, text)
+        ]
         results = [cut_contact(first_line(result, text), text) for result in results]
         if "PERSON" in entities and "PERSON" in self.supported_entities:
             results.extend(self._misc_first_names(nlp_artifacts))

@@ -1,0 +1,138 @@
+"""The learned NER: its wiring in place of the stock NER (with a fake), and its training."""
+
+import json
+import logging
+
+import pytest
+import spacy
+
+from triage.anonymise import Anonymiser
+from triage.anonymise.config import load_config
+from triage.anonymise.ner_training import REPORT_FILE, train_pii_ner
+from triage.exceptions import ConfigError, InputError, MissingDependencyError
+
+
+@pytest.fixture(scope="module")
+def fake_ner(tmp_path_factory):
+    """A 'learned NER' that is an entity ruler: it knows one odd name and two addresses."""
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "PER", "pattern": "zorglub"},
+            {"label": "ADDRESS", "pattern": "4 impasse des Quilles"},
+            {"label": "ADDRESS", "pattern": "parc des Quilles"},
+        ]
+    )
+    folder = tmp_path_factory.mktemp("fake-ner")
+    nlp.to_disk(folder)
+    return folder
+
+
+def _config(folder, tmp_path, *, languages="[fr]"):
+    path = tmp_path / "learned.yaml"
+    path.write_text(
+        f"extends: default\nlearned_ner:\n  model: {folder}\n  languages: {languages}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def learned_anonymiser(fake_ner, tmp_path_factory):
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    with Anonymiser(_config(fake_ner, tmp_path_factory.mktemp("cfg"))) as anonymiser:
+        yield anonymiser
+
+
+def test_learned_ner_replaces_the_stock_ner_of_its_languages_only(learned_anonymiser):
+    pipelines = learned_anonymiser.analyzer.nlp_engine.nlp
+    assert "ner" not in pipelines["fr"].pipe_names
+    assert "triage_learned_ner" in pipelines["fr"].pipe_names
+    assert "ner" in pipelines["en"].pipe_names
+    assert "triage_learned_ner" not in pipelines["en"].pipe_names
+
+
+def test_learned_person_and_numbered_address_are_masked(learned_anonymiser):
+    text = "bonjour c'est zorglub, j'habite au 4 impasse des Quilles depuis mars."
+    redaction = learned_anonymiser.anonymise(text, "fr")
+    found = {(e.type, text[e.start : e.end]) for e in redaction.entities}
+    assert ("PERSON", "zorglub") in found
+    assert ("ADDRESS", "4 impasse des Quilles") in found
+
+
+def test_learned_address_without_a_number_stays_visible(learned_anonymiser):
+    text = "Le banc du parc des Quilles est cassé, merci de le réparer."
+    redaction = learned_anonymiser.anonymise(text, "fr")
+    assert redaction.anonymised_text == text
+
+
+def test_english_requests_keep_the_stock_ner(learned_anonymiser):
+    text = "The library keeps zorglub records from 1900."
+    assert learned_anonymiser.anonymise(text, "en").anonymised_text == text
+
+
+def test_missing_learned_ner_folder_is_an_error_naming_the_command(tmp_path):
+    anonymiser = Anonymiser(_config(tmp_path / "absent", tmp_path))
+    with pytest.raises(MissingDependencyError, match="train-pii-ner"):
+        _ = anonymiser.analyzer
+
+
+def test_learned_ner_for_an_unconfigured_language_is_a_config_error(fake_ner, tmp_path):
+    with pytest.raises(ConfigError, match="learned_ner names languages"):
+        load_config(_config(fake_ner, tmp_path, languages="[de]"))
+
+
+def _corpus(path, rows):
+    with path.open("w", encoding="utf-8") as sink:
+        for number, (text, spans, split) in enumerate(rows):
+            record = {"id": f"r{number}", "language": "fr", "split": split, "text": text}
+            record["spans"] = [
+                {"type": kind, "start": text.index(value), "end": text.index(value) + len(value)}
+                for kind, value in spans
+            ]
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+NAMES = ["Lucie Marchal", "Idriss Benali", "Maëlle Kergoat", "Tomasz Nowak", "Aïcha Diallo"]
+STREETS = ["12 rue des Lilas", "3 bis avenue Foch", "27 impasse du Moulin", "8 place Carnot"]
+
+
+def test_training_fine_tunes_and_saves_a_ner_with_person_and_address_labels(tmp_path):
+    rows = [
+        (
+            f"Bonjour, je suis {NAMES[i % 5]} et j'habite {STREETS[i % 4]}. Merci.",
+            [("PERSON", NAMES[i % 5]), ("ADDRESS", STREETS[i % 4])],
+            "train",
+        )
+        for i in range(12)
+    ]
+    rows.append(("Texte du jeu de test, jamais lu : Odile Vasseur.", [], "test"))
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, rows)
+    report = train_pii_ner([corpus], tmp_path / "ner", splits=["train"], epochs=2)
+    assert report.training_requests + report.checkpoint_requests == 12  # the test row is left out
+    assert report.labels == {"PERSON": "PER", "ADDRESS": "ADDRESS"}
+    assert len(report.epochs) == 2 and 1 <= report.best_epoch <= 2
+    saved = json.loads((tmp_path / "ner" / REPORT_FILE).read_text(encoding="utf-8"))
+    assert saved["data_digest"] == report.data_digest
+    nlp = spacy.load(tmp_path / "ner")
+    assert nlp.component_names == ["ner"]
+    assert {"PER", "ADDRESS"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_training_refuses_to_write_into_a_folder_that_is_not_a_learned_ner(tmp_path):
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "ner" / "notes.txt").write_text("mine", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, [("Je suis Lucie Marchal.", [("PERSON", "Lucie Marchal")], "dev")] * 12)
+    with pytest.raises(InputError, match="not an earlier learned NER"):
+        train_pii_ner([corpus], tmp_path / "ner")
+    assert (tmp_path / "ner" / "notes.txt").is_file()
+
+
+def test_training_needs_at_least_ten_requests_in_the_chosen_splits(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, [("Je suis Lucie Marchal.", [("PERSON", "Lucie Marchal")], "dev")] * 12)
+    with pytest.raises(InputError, match="0 requests"):
+        train_pii_ner([corpus], tmp_path / "ner", splits=["nope"])
