@@ -243,6 +243,10 @@ def train_pii_ner(
         list[str] | None,
         typer.Option(help="Train on these splits only (repeat the option); default: all."),
     ] = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(help="Train on requests in these languages only (repeatable); default: all."),
+    ] = None,
     base_model: Annotated[
         str, typer.Option(help="spaCy pipeline whose NER is fine-tuned.")
     ] = "fr_core_news_md",
@@ -270,8 +274,8 @@ def train_pii_ner(
                 )
 
             report = run_training(
-                corpora, output, splits=split, base_model=base_model, epochs=epochs, seed=seed,
-                on_epoch=on_epoch,
+                corpora, output, splits=split, languages=language, base_model=base_model,
+                epochs=epochs, seed=seed, on_epoch=on_epoch,
             )  # fmt: skip
         run_id = None
         if track:
@@ -285,7 +289,7 @@ def train_pii_ner(
         f"{report.training_requests} training and {report.checkpoint_requests} checkpoint "
         f"requests)"
         + (f"; MLflow run {run_id}" if run_id else "")
-        + f"\nuse it with `learned_ner: {{model: {output}}}` in an anonymiser config"
+        + f"\nuse it with `learned_ner: {{LANGUAGE: {output}}}` in an anonymiser config"
     )
 
 

@@ -258,6 +258,7 @@ def log_pii_ner_run(report: NerTrainingReport, folder: Path) -> str:
         mlflow.log_params(
             {
                 "base_model": report.base_model,
+                "languages": ",".join(report.languages or ["all"]),
                 "data.digest": report.data_digest,
                 "training_requests": report.training_requests,
                 "checkpoint_requests": report.checkpoint_requests,

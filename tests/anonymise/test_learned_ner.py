@@ -29,12 +29,9 @@ def fake_ner(tmp_path_factory):
     return folder
 
 
-def _config(folder, tmp_path, *, languages="[fr]"):
+def _config(folder, tmp_path, *, language="fr"):
     path = tmp_path / "learned.yaml"
-    path.write_text(
-        f"extends: default\nlearned_ner:\n  model: {folder}\n  languages: {languages}\n",
-        encoding="utf-8",
-    )
+    path.write_text(f"extends: default\nlearned_ner:\n  {language}: {folder}\n", encoding="utf-8")
     return path
 
 
@@ -80,13 +77,14 @@ def test_missing_learned_ner_folder_is_an_error_naming_the_command(tmp_path):
 
 def test_learned_ner_for_an_unconfigured_language_is_a_config_error(fake_ner, tmp_path):
     with pytest.raises(ConfigError, match="learned_ner names languages"):
-        load_config(_config(fake_ner, tmp_path, languages="[de]"))
+        load_config(_config(fake_ner, tmp_path, language="de"))
 
 
 def _corpus(path, rows):
     with path.open("w", encoding="utf-8") as sink:
         for number, (text, spans, split) in enumerate(rows):
-            record = {"id": f"r{number}", "language": "fr", "split": split, "text": text}
+            language = "en" if text.startswith("Hello") else "fr"
+            record = {"id": f"r{number}", "language": language, "split": split, "text": text}
             record["spans"] = [
                 {"type": kind, "start": text.index(value), "end": text.index(value) + len(value)}
                 for kind, value in spans
@@ -108,10 +106,12 @@ def test_training_fine_tunes_and_saves_a_ner_with_person_and_address_labels(tmp_
         for i in range(12)
     ]
     rows.append(("Texte du jeu de test, jamais lu : Odile Vasseur.", [], "test"))
+    rows.append(("Hello, I am Lucie Marchal.", [("PERSON", "Lucie Marchal")], "train"))
     corpus = tmp_path / "corpus.jsonl"
     _corpus(corpus, rows)
-    report = train_pii_ner([corpus], tmp_path / "ner", splits=["train"], epochs=2)
-    assert report.training_requests + report.checkpoint_requests == 12  # the test row is left out
+    report = train_pii_ner([corpus], tmp_path / "ner", splits=["train"], languages=["fr"], epochs=2)
+    # the test row and the English row are left out
+    assert report.training_requests + report.checkpoint_requests == 12
     assert report.labels == {"PERSON": "PER", "ADDRESS": "ADDRESS"}
     assert len(report.epochs) == 2 and 1 <= report.best_epoch <= 2
     saved = json.loads((tmp_path / "ner" / REPORT_FILE).read_text(encoding="utf-8"))

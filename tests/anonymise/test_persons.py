@@ -79,6 +79,7 @@ FOUND = [
     # and one coordinated with a lower-case name.
     ("fr", "Bonjour, ma fille maelys a perdu son doudou au parc. Merci", "maelys"),
     ("fr", "le chien du voisin aboie toute la nuit.\nm. ferrandi 4 rue des ormes", "ferrandi"),
+    ("fr", "bonjour c est nadia du 3e, le container jaune deborde", "nadia"),
     (
         "en",
         "the man next door is called gareth i think, he parks on the grass. Thanks, Amy",
@@ -182,6 +183,7 @@ NOT_PERSONS = [
     ("fr", "Bonjour, le quartier Jean Jaurès fait une brocante. Paul Girard", "Jean Jaurès"),
     ("fr", "Mario Conti, gérant du restaurant Chez Mario, demande une terrasse.", "Chez Mario"),
     ("en", "thanks for the help, this is lucy from the bakery. thx", "thx"),
+    ("fr", "le nouveau parking c est genial, merci la mairie. Karim Haddad", "genial"),
     ("en", "Hello, I'm Anna Berg, living in Leeds and I'm moving here.", "Leeds"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Councillor"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Town Hall"),

@@ -35,6 +35,8 @@ MASKED = [
     ("fr", "Numéro fiscal : 1234567890123", "FR_TAX_ID", "1234567890123"),
     ("fr", "mon passeport n° 18AB12345 a expiré", "FR_PASSPORT", "18AB12345"),
     ("fr", "carte d'identité n° X4RTBPFW4", "FR_ID_CARD", "X4RTBPFW4"),
+    ("fr", "carte d'identité n° JZQQXBGZV. Merci", "FR_ID_CARD", "JZQQXBGZV"),
+    ("fr", "ma carte d identite c'est VLRKXTTKK", "FR_ID_CARD", "VLRKXTTKK"),
     ("fr", "ma CNI 880692310285 est perdue", "FR_ID_CARD", "880692310285"),
     ("fr", "numéro allocataire CAF : 1234567", "FR_CAF_NUMBER", "1234567"),
     ("fr", "la voiture AB-123-CD est garée", "FR_LICENSE_PLATE", "AB-123-CD"),
@@ -431,6 +433,9 @@ NOT_MASKED = [
     ("fr", "SIRET 732 829 320 00075 (erroné)", "732 829 320 00075"),
     ("fr", "dossier 1234567890123 en cours", "1234567890123"),
     ("fr", "à l'école maternelle Jean Jaurès", "Jean Jaurès"),
+    # Nine capitals are a card number only right after the card's name.
+    ("fr", "la carte d'identité SECURISEE et le PASSEPORT", "SECURISEE"),
+    ("fr", "Objet : RECLAMATION au sujet de ma carte", "RECLAMATION"),
     # A full stop ends the street name.
     ("fr", "La voiture est devant le 4 rue Racine. Le conducteur est parti.", "Le conducteur"),
     # A time is no house number; a phone number is no postcode.

@@ -38,18 +38,6 @@ class LanguageSpec(_Strict):
     spacy_model: str
 
 
-class LearnedNerSpec(_Strict):
-    """A NER built by ``triage train-pii-ner``, in place of the stock NER of ``languages``.
-
-    Its labels become entity types through ``ner_labels``, like the stock NER's.
-    """
-
-    #: Folder written by ``triage train-pii-ner``.
-    model: str
-    #: Languages whose stock NER it replaces; ``None``: every configured language.
-    languages: list[str] | None = None
-
-
 class PatternSpec(_Strict):
     """One regular expression of a custom pattern recognizer."""
 
@@ -107,7 +95,8 @@ class AnonymiserConfig(_Strict):
     chunk_overlap: int = Field(default=300, ge=0)
     languages: dict[str, LanguageSpec]
     ner_labels: dict[str, str] = {}
-    learned_ner: LearnedNerSpec | None = None
+    #: ``{language: folder written by triage train-pii-ner}``: NERs in place of the stock ones.
+    learned_ner: dict[str, str] = {}
     entities: list[str]
     allow_list: list[str] = []
     recognizers: list[RecognizerSpec]
@@ -132,8 +121,8 @@ class AnonymiserConfig(_Strict):
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
             raise ValueError(f"recognizers listed twice: {duplicates}")
-        if self.learned_ner is not None:
-            unknown = set(self.learned_ner.languages or []) - set(self.languages)
+        if self.learned_ner:
+            unknown = set(self.learned_ner) - set(self.languages)
             if unknown:
                 raise ValueError(f"learned_ner names languages {sorted(unknown)} not configured")
         for spec in self.recognizers:
@@ -180,7 +169,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
             merged[key] = list(by_key.values())
         elif key == "allow_list":
             merged[key] = list(base.get(key, [])) + list(value or [])
-        elif key in ("languages", "ner_labels"):
+        elif key in ("languages", "ner_labels", "learned_ner"):
             merged[key] = {**base.get(key, {}), **(value or {})}
         else:
             merged[key] = value

@@ -120,19 +120,12 @@ class Anonymiser:
             self._analyzer = self._build_analyzer()
         return self._analyzer
 
-    def _learned_ner_models(self) -> dict[str, str]:
-        """``{language: learned NER folder}`` for the languages the learned NER reads."""
-        learned = self.config.learned_ner
-        if learned is None:
-            return {}
-        return {lang: learned.model for lang in learned.languages or self.config.languages}
-
     def _build_analyzer(self) -> AnalyzerEngine:
         languages = list(self.config.languages)
         nlp_engine = OfflineSpacyNlpEngine(
             {lang: spec.spacy_model for lang, spec in self.config.languages.items()},
             self.config.ner_labels,
-            learned_ner=self._learned_ner_models(),
+            learned_ner=self.config.learned_ner,
         )
         nlp_engine.load()
         registry = RecognizerRegistry(supported_languages=languages)

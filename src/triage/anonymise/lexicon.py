@@ -8,6 +8,7 @@ names, so nothing here is tuned to a corpus.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +19,11 @@ __all__ = ["Lexicon"]
 
 # English tables hold base forms only: try the word without common inflection endings.
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "est")
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class Lexicon:
@@ -33,6 +39,8 @@ class Lexicon:
 
     def __init__(self, words: Iterable[str], forms: Table | None = None) -> None:
         self.words = frozenset(word.casefold() for word in words)
+        # Text messages drop accents ("c est genial"): a word known with its accents is known.
+        self.unaccented = frozenset(_strip_accents(word) for word in self.words)
         self.forms = forms
 
     def __contains__(self, word: object) -> bool:
@@ -40,6 +48,8 @@ class Lexicon:
             return False
         word = word.casefold()
         if word in self.words or (self.forms is not None and word in self.forms):
+            return True
+        if word.isascii() and word in self.unaccented:
             return True
         return any(
             word.endswith(end) and word[: -len(end)] in self.words

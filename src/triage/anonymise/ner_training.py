@@ -45,6 +45,8 @@ class NerTrainingReport:
     """What a fine-tuning run did, saved beside the pipeline as ``triage_pii_ner.json``."""
 
     base_model: str
+    #: Languages of the training requests (``None``: all of them were read).
+    languages: list[str] | None
     labels: dict[str, str]
     #: SHA-256 of the training requests (ids, texts and spans), to tell two data sets apart.
     data_digest: str
@@ -120,6 +122,7 @@ def train_pii_ner(
     output: str | Path,
     *,
     splits: Sequence[str] | None = None,
+    languages: Sequence[str] | None = None,
     base_model: str = "fr_core_news_md",
     epochs: int = 12,
     checkpoint_share: float = 0.1,
@@ -139,6 +142,8 @@ def train_pii_ner(
     splits
         Only the requests of these splits are read; ``None`` reads every request. Leave the
         splits you evaluate on out.
+    languages
+        Only the requests in these languages are read; ``None`` reads all.
     on_epoch
         Called after each epoch with its number and scores (for a progress display).
     """
@@ -154,11 +159,13 @@ def train_pii_ner(
         sample
         for path in corpora
         for sample in load_corpus(path).samples
-        if splits is None or sample.split in splits
+        if (splits is None or sample.split in splits)
+        and (languages is None or sample.language in languages)
     ]
     if len(samples) < 10:
         raise InputError(
-            f"{len(samples)} requests in the given corpora and splits; at least 10 are needed"
+            f"{len(samples)} requests in the given corpora, splits and languages; "
+            "at least 10 are needed"
         )
     fix_random_seed(seed)
     nlp = _load_base(base_model)
@@ -193,6 +200,7 @@ def train_pii_ner(
     nlp.to_disk(output)
     report = NerTrainingReport(
         base_model=base_model,
+        languages=None if languages is None else list(languages),
         labels=labels,
         data_digest=_digest(samples),
         training_requests=len(training),

@@ -33,6 +33,16 @@ ID_CARD_PATTERNS = [
         r"(?<![\w])(?-i:(?=[A-Z0-9]{0,8}\d)(?=[A-Z0-9]{0,8}[A-Z])[A-Z0-9]{9})(?![\w])",
         0.2,
     ),
+    # The 2021 format allows 9 letters and no digit ("JZQQXBGZV"): too common a shape for
+    # context words nearby, so only right after the card's name and a number sign, a colon or
+    # "c'est" ("carte d'identité n° …").
+    (
+        "CNI 2021 letters after its name",
+        r"(?<=(?i:carte[ ]+(?:nationale[ ]+)?d['’ ]?[ ]?identit[ée]|\bcni|identity[ ]+card)"
+        r"[ ]*(?:(?i:n[°o]\.?|num[ée]ro|number|no\.)[ ]*:?|:|(?i:c'?[ ]?est|is))[ ]*)"
+        r"(?-i:[A-Z]{9})(?![\w])",
+        0.5,
+    ),
 ]
 
 

@@ -93,11 +93,19 @@ def _unknown_lower(token: Token, lexicon: Lexicon) -> bool:
 _CONTACT = re.compile(r"[+()\d.\-/]+|[\w.+\-]+@[\w.\-]+")
 
 
+def _after_cue(token: Token) -> bool:
+    """The word before is a cue, or it is "c'est" / "c est" ("c est nadia du quartier")."""
+    previous = token.nbor(-1).lower_
+    if previous in _LOWER_NAME_CUES:
+        return True
+    return previous == "est" and token.i >= 2 and token.nbor(-2).lower_ in {"c", "c'", "c’"}
+
+
 def _lower_case_names(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of lower-case names after a cue ("mon fils ilyes", "m. vautrin")."""
     found = []
     for token in doc[1:]:
-        if token.nbor(-1).lower_ not in _LOWER_NAME_CUES or not _unknown_lower(token, lexicon):
+        if not _after_cue(token) or not _unknown_lower(token, lexicon):
             continue
         end = token.i + 1
         while end < len(doc) and _unknown_lower(doc[end], lexicon):
