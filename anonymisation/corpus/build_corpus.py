@@ -13,7 +13,9 @@ held-out ``test3`` set, and ``pii_corpus_test4_src.jsonl`` ->
 held-out ``test5`` set, and ``pii_corpus_test6_src.jsonl`` ->
 ``pii_corpus_test6.jsonl``, the fifth fresh held-out ``test6`` set, and
 ``pii_corpus_test7_src.jsonl`` -> ``pii_corpus_test7.jsonl``, the sixth fresh
-held-out ``test7`` set, see ``EXTRA_CORPORA``)::
+held-out ``test7`` set, and ``pii_corpus_test8_src.jsonl`` ->
+``pii_corpus_test8.jsonl``, the seventh fresh held-out ``test8`` set, see
+``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
      "spans": [{"type": ..., "start": ..., "end": ...}, ...]}
@@ -83,6 +85,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test5_src.jsonl", "pii_corpus_test5.jsonl", ("test5",), "test5-"),
     ("pii_corpus_test6_src.jsonl", "pii_corpus_test6.jsonl", ("test6",), "test6-"),
     ("pii_corpus_test7_src.jsonl", "pii_corpus_test7.jsonl", ("test7",), "test7-"),
+    ("pii_corpus_test8_src.jsonl", "pii_corpus_test8.jsonl", ("test8",), "test8-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
