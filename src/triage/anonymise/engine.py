@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from presidio_analyzer import (
@@ -102,10 +104,20 @@ class Anonymiser:
         key = "set" if self._key else "none"
         return f"Anonymiser(config={self.config.digest[:12]}, pseudonymisation_key={key})"
 
-    @property
+    @cached_property
     def config_hash(self) -> str:
-        """SHA-256 of the configuration in use."""
-        return self.config.digest
+        """SHA-256 of the configuration in use, and of the learned NERs' files if it names any.
+
+        Recorded with every decision: retraining a learned NER in the same folder changes it.
+        """
+        if not self.config.learned_ner:
+            return self.config.digest
+        from triage.classify.model import folder_digest
+
+        sha = hashlib.sha256(self.config.digest.encode("ascii"))
+        for language, folder in sorted(self.config.learned_ner.items()):
+            sha.update(f"{language}:{folder_digest(folder)}".encode())
+        return sha.hexdigest()
 
     @property
     def languages(self) -> list[str]:
