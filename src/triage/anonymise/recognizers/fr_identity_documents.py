@@ -38,6 +38,8 @@ ID_CARD_PATTERNS = [
     # "c'est" ("carte d'identité n° …").
     (
         "CNI 2021 letters after its name",
+        # Nine capitals first (cheap, fails at once almost everywhere), then the name before.
+        r"(?<![\w])(?-i:(?=[A-Z]{9}(?![\w])))"
         r"(?<=(?i:carte[ ]+(?:nationale[ ]+)?d['’ ]?[ ]?identit[ée]|\bcni|identity[ ]+card)"
         r"[ ]*(?:(?i:n[°o]\.?|num[ée]ro|number|no\.)[ ]*:?|:|(?i:c'?[ ]?est|is))[ ]*)"
         r"(?-i:[A-Z]{9})(?![\w])",
