@@ -86,9 +86,13 @@ bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench explain --model $(MODEL) --json experiments/results/bench_explain.json
 	$(BIN)/triage bench report --model $(MODEL)
 
-eval: install
-	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test7.jsonl --split test7
+eval: install $(PII_NER)
+	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test8.jsonl --split test8
+	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test8.jsonl --split test8 --no-baseline \
+		--config anonymisation/profiles/learned-ner.yaml
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test
+	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test --no-baseline \
+		--config anonymisation/profiles/learned-ner.yaml
 	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json
 	$(BIN)/triage eval-pii ../shared/data/presidio_synth/synth_dataset_v2.json \
 		--config anonymisation/profiles/general-en.yaml

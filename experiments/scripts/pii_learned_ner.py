@@ -11,7 +11,9 @@ more recognizer's).
     python experiments/scripts/pii_learned_ner.py train --output models/pii-ner
     python experiments/scripts/pii_learned_ner.py score --model models/pii-ner/model-best
 
-Not wired into the anonymiser yet: see ``experiments/RESULTS.md`` and the corpus README.
+Kept as the record of the first experiment. Not used by triage: this NER is too slow to wire
+in (43 texts/s alone). The anonymiser's ``learned_ner`` uses NERs fine-tuned from the spaCy
+pipelines' own (``triage train-pii-ner``, ``make pii-ner``); see the README's "Learned NER".
 """
 
 from __future__ import annotations
