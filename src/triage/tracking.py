@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_EXPERIMENT",
     "TriagePyfuncModel",
     "MODEL_HASH_TAG",
+    "PII_NER_EXPERIMENT",
     "download_model",
     "find_run",
     "log_pii_ner_run",
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 DEFAULT_EXPERIMENT = "triage-routing"
+#: MLflow experiment of the learned PII NERs' training runs (``triage train-pii-ner``).
+PII_NER_EXPERIMENT = "triage-pii-ner"
 DEFAULT_STORE = Path("experiments")
 CHAMPION = "champion"
 #: Run tag holding the SHA-256 of the logged model folder (:func:`folder_digest`).
@@ -57,12 +60,12 @@ def _artifact_location() -> str | None:
     return None
 
 
-def _setup() -> Any:
+def _setup(experiment: str = DEFAULT_EXPERIMENT) -> Any:
     mlflow = _mlflow()
     mlflow.set_tracking_uri(tracking_uri())
-    if mlflow.get_experiment_by_name(DEFAULT_EXPERIMENT) is None:
-        mlflow.create_experiment(DEFAULT_EXPERIMENT, artifact_location=_artifact_location())
-    mlflow.set_experiment(DEFAULT_EXPERIMENT)
+    if mlflow.get_experiment_by_name(experiment) is None:
+        mlflow.create_experiment(experiment, artifact_location=_artifact_location())
+    mlflow.set_experiment(experiment)
     return mlflow
 
 
@@ -250,7 +253,7 @@ def log_training_run(
 
 def log_pii_ner_run(report: NerTrainingReport, folder: Path) -> str:
     """Log a ``triage train-pii-ner`` run: parameters, per-epoch scores, report. Returns its id."""
-    mlflow = _setup()
+    mlflow = _setup(PII_NER_EXPERIMENT)
     from triage.classify.model import folder_digest
 
     with mlflow.start_run(run_name="pii-ner") as run:
@@ -262,6 +265,7 @@ def log_pii_ner_run(report: NerTrainingReport, folder: Path) -> str:
                 "data.digest": report.data_digest,
                 "training_requests": report.training_requests,
                 "checkpoint_requests": report.checkpoint_requests,
+                "case_copies": report.case_copies,
                 "seed": report.seed,
                 "epochs": len(report.epochs),
                 "best_epoch": report.best_epoch,

@@ -148,3 +148,50 @@ def test_training_needs_at_least_ten_requests_in_the_chosen_splits(tmp_path):
     _corpus(corpus, [("Je suis Lucie Marchal.", [("PERSON", "Lucie Marchal")], "dev")] * 12)
     with pytest.raises(InputError, match="0 requests"):
         train_pii_ner([corpus], tmp_path / "ner", splits=["nope"])
+
+
+def test_case_copies_keep_the_spans_on_the_same_characters():
+    from triage.anonymise.ner_training import _case_variants
+    from triage.evaluation.pii_corpus import GoldSpan, Sample
+
+    text = "Je suis Léa Çelik, 3 rue de l'Église."
+    spans = (GoldSpan("PERSON", 8, 17), GoldSpan("ADDRESS", 19, 36))
+    samples = [Sample(id=str(n), text=text, language="fr", spans=spans) for n in range(40)]
+    copies = _case_variants(samples, share=0.5, seed=0)
+    assert 5 < len(copies) < 35
+    texts = {copy.text for copy in copies}
+    assert texts <= {text.lower(), text.upper(), "je suis lea celik, 3 rue de l'eglise."}
+    assert len(texts) == 3
+    for copy in copies:
+        assert copy.spans == spans and len(copy.text) == len(text)
+        assert copy.text[8:17].casefold() in {"léa çelik", "lea celik"}
+
+
+def test_train_pii_ner_command_logs_scores_but_no_text_to_mlflow(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from triage.cli import app
+
+    mlflow = pytest.importorskip("mlflow")
+    store = tmp_path / "mlflow"
+    store.mkdir()
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store / 'mlflow.db'}")
+    rows = [
+        (f"Bonjour, je suis {NAMES[i % 5]}, au {STREETS[i % 4]}.", [("PERSON", NAMES[i % 5])], "d")
+        for i in range(12)
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, rows)
+    out = tmp_path / "ner"
+    result = CliRunner().invoke(
+        app, ["train-pii-ner", str(corpus), "-o", str(out), "--epochs", "1", "--split", "d"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "NER saved to" in result.output and (out / REPORT_FILE).is_file()
+    mlflow.set_tracking_uri(f"sqlite:///{store / 'mlflow.db'}")
+    runs = mlflow.search_runs(experiment_names=["triage-pii-ner"], output_format="list")
+    assert runs[0].data.params["base_model"] == "fr_core_news_md"
+    assert "best_f2" in runs[0].data.metrics
+    for path in store.rglob("*"):
+        if path.is_file():
+            assert b"Marchal" not in path.read_bytes(), path
