@@ -14,7 +14,9 @@ held-out ``test5`` set, and ``pii_corpus_test6_src.jsonl`` ->
 ``pii_corpus_test6.jsonl``, the fifth fresh held-out ``test6`` set, and
 ``pii_corpus_test7_src.jsonl`` -> ``pii_corpus_test7.jsonl``, the sixth fresh
 held-out ``test7`` set, and ``pii_corpus_test8_src.jsonl`` ->
-``pii_corpus_test8.jsonl``, the seventh fresh held-out ``test8`` set, see
+``pii_corpus_test8.jsonl``, the seventh fresh held-out ``test8`` set, and
+``pii_corpus_test9_src.jsonl`` -> ``pii_corpus_test9.jsonl``, the eighth fresh
+held-out ``test9`` set, see
 ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
@@ -86,6 +88,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test6_src.jsonl", "pii_corpus_test6.jsonl", ("test6",), "test6-"),
     ("pii_corpus_test7_src.jsonl", "pii_corpus_test7.jsonl", ("test7",), "test7-"),
     ("pii_corpus_test8_src.jsonl", "pii_corpus_test8.jsonl", ("test8",), "test8-"),
+    ("pii_corpus_test9_src.jsonl", "pii_corpus_test9.jsonl", ("test9",), "test9-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
