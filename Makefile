@@ -22,7 +22,7 @@ DATA := experiments/data/municipal/municipal_requests.jsonl
 PII_CORPUS := anonymisation/corpus
 PII_CORPORA := $(PII_CORPUS)/pii_corpus.jsonl $(PII_CORPUS)/pii_corpus_dev2.jsonl \
 	$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6 7,$(PII_CORPUS)/pii_corpus_test$(n).jsonl)
-## The tuning splits only: test (in pii_corpus.jsonl) and test8 are held out.
+## The tuning splits only: test (in pii_corpus.jsonl), test8 and test9 are held out.
 PII_NER_SPLITS := $(foreach s,dev dev2 dev3 test2 test3 test4 test5 test6 test7,--split $(s))
 PII_NER := models/pii-ner-fr/triage_pii_ner.json models/pii-ner-en/triage_pii_ner.json
 
@@ -87,9 +87,11 @@ bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench report --model $(MODEL)
 
 eval: install $(PII_NER)
-	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test8.jsonl --split test8
-	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test8.jsonl --split test8 --no-baseline \
-		--config anonymisation/profiles/learned-ner.yaml
+	for n in 8 9; do \
+		$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test$$n.jsonl --split test$$n && \
+		$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test$$n.jsonl --split test$$n \
+			--no-baseline --config anonymisation/profiles/learned-ner.yaml || exit 1; \
+	done
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test
 	$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus.jsonl --split test --no-baseline \
 		--config anonymisation/profiles/learned-ner.yaml
