@@ -111,7 +111,7 @@ def prepare(name: str, source: Path, workdir: Path) -> tuple[Path, Path]:
         raise InputError(f"unknown benchmark {name!r}; known: {sorted(PREPARE)}") from None
 
 
-def in_scope_figures(result: Any) -> dict[str, float | None]:
+def in_scope_figures(result: Any) -> dict[str, Any]:
     """In-scope accuracy counting abstentions as errors, and out-of-scope recall."""
     confusion = np.array(result.metrics["confusion"])
     oos = result.model.out_of_scope_index

@@ -112,7 +112,7 @@ class NationalPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Presidio's matches, less bare digit runs announced as a reference ("notice no. ...")."""
-        results = super().analyze(text, entities, nlp_artifacts)
+        results = super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
         return [result for result in results if not _reference(text, result.start, result.end)]
 
 

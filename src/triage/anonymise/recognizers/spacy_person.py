@@ -206,6 +206,8 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
         off.
     """
 
+    name: str  # set by Presidio's constructor
+
     def __init__(self, *, lexicon: Lexicon | None = None, **kwargs: Any) -> None:
         self.lexicon = lexicon
         super().__init__(**kwargs)
