@@ -131,6 +131,12 @@ def test_training_fine_tunes_and_saves_a_ner_with_person_and_address_labels(tmp_
     nlp = spacy.load(tmp_path / "ner")
     assert nlp.component_names == ["ner"]
     assert {"PER", "ADDRESS"} <= set(nlp.get_pipe("ner").labels)
+    # The trained folder is what an anonymiser config names: it loads and runs in place.
+    with Anonymiser(_config(tmp_path / "ner", tmp_path)) as anonymiser:
+        text = "Bonjour, je suis Idriss Benali et j'habite 12 rue des Lilas. Merci."
+        redaction = anonymiser.anonymise(text, "fr")
+    assert "triage_learned_ner" in anonymiser.analyzer.nlp_engine.nlp["fr"].pipe_names
+    assert "12 rue des Lilas" not in redaction.anonymised_text
 
 
 def test_training_refuses_to_write_into_a_folder_that_is_not_a_learned_ner(tmp_path):
