@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from triage.anonymise import Anonymiser
+from triage.anonymise.config import AnonymiserConfig
 from triage.classify.baseline import TfidfBaseline
 from triage.classify.calibration import (
     choose_threshold,
@@ -34,6 +35,7 @@ __all__ = [
     "TrainingResult",
     "anonymise_all",
     "load_training_config",
+    "save_anonymiser_config",
     "train",
 ]
 
@@ -167,6 +169,28 @@ def _mix_weight(
     return float(grid[int(np.argmax(scores))])
 
 
+def save_anonymiser_config(config: AnonymiserConfig, folder: Path) -> None:
+    """Write ``anonymiser.yaml`` into a model folder, with copies of its learned NERs.
+
+    The copies go to ``pii-ner/<language>`` and the file names them relative to itself, so the
+    model folder (and its MLflow package) anonymises the same way wherever it is loaded.
+    """
+    import shutil
+
+    data = config.model_dump(mode="json", exclude_none=True)
+    if config.learned_ner:
+        copies = {}
+        for language, source in sorted(config.learned_ner.items()):
+            target = folder / "pii-ner" / language
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target)
+            copies[language] = f"pii-ner/{language}"
+        data["learned_ner"] = copies
+    (folder / "anonymiser.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+
+
 def train(
     data_path: str | Path,
     output: str | Path,
@@ -250,16 +274,7 @@ def train(
     }
     model.metadata["reliability"] = calibration.pop("reliability")
     folder = model.save(output)
-    import yaml as _yaml
-
-    (folder / "anonymiser.yaml").write_text(
-        _yaml.safe_dump(
-            anonymiser.config.model_dump(mode="json", exclude_none=True),
-            allow_unicode=True,
-            sort_keys=False,
-        ),
-        "utf-8",
-    )
+    save_anonymiser_config(anonymiser.config, folder)
     result = TrainingResult(
         model, folder, result_metrics, baseline_metrics, seconds, held_out=held_out
     )

@@ -81,6 +81,42 @@ def test_config_hash_changes_when_the_learned_ner_is_retrained_in_place(fake_ner
     assert Anonymiser(config).config_hash != before
 
 
+def test_relative_learned_ner_folders_are_relative_to_the_file_naming_them(tmp_path):
+    base = tmp_path / "profiles" / "learned.yaml"
+    base.parent.mkdir()
+    base.write_text("extends: default\nlearned_ner:\n  fr: ../ner-fr\n", encoding="utf-8")
+    user = tmp_path / "elsewhere" / "mine.yaml"
+    user.parent.mkdir()
+    user.write_text(f"extends: {base}\nlearned_ner:\n  en: ner-en\n", encoding="utf-8")
+    config = load_config(user)
+    assert config.learned_ner == {
+        "fr": str((tmp_path / "ner-fr").resolve()),
+        "en": str((tmp_path / "elsewhere" / "ner-en").resolve()),
+    }
+    # The same file in another folder keeps its digest: the folders' place is not part of it.
+    moved = tmp_path / "moved" / "profiles" / "learned.yaml"
+    moved.parent.mkdir(parents=True)
+    moved.write_text(base.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_config(moved).digest == load_config(base).digest
+
+
+def test_a_routing_model_folder_carries_copies_of_its_learned_ners(fake_ner, tmp_path, monkeypatch):
+    from triage.training import save_anonymiser_config
+
+    model = tmp_path / "model"
+    model.mkdir()
+    config = _config(fake_ner, tmp_path)
+    save_anonymiser_config(load_config(config), model)
+    # Decisions routed with the model record the hash its training recorded.
+    assert Anonymiser(model / "anonymiser.yaml").config_hash == Anonymiser(config).config_hash
+    assert (model / "pii-ner" / "fr" / "config.cfg").is_file()
+    assert "fr: pii-ner/fr" in (model / "anonymiser.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path.parent)  # loaded from anywhere, it finds its copies
+    with Anonymiser(model / "anonymiser.yaml") as anonymiser:
+        text = "bonjour c'est zorglub"
+        assert "zorglub" not in anonymiser.anonymise(text, "fr").anonymised_text
+
+
 def test_missing_learned_ner_folder_is_an_error_naming_the_command(tmp_path):
     anonymiser = Anonymiser(_config(tmp_path / "absent", tmp_path))
     with pytest.raises(MissingDependencyError, match="train-pii-ner"):

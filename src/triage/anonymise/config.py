@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -96,6 +97,7 @@ class AnonymiserConfig(_Strict):
     languages: dict[str, LanguageSpec]
     ner_labels: dict[str, str] = {}
     #: ``{language: folder written by triage train-pii-ner}``: NERs in place of the stock ones.
+    #: In a file, a relative folder is relative to that file's folder (see :func:`load_config`).
     learned_ner: dict[str, str] = {}
     entities: list[str]
     allow_list: list[str] = []
@@ -136,8 +138,15 @@ class AnonymiserConfig(_Strict):
 
     @property
     def digest(self) -> str:
-        """SHA-256 of the canonical JSON of this configuration (recorded with every decision)."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        """SHA-256 of the canonical JSON of this configuration (recorded with every decision).
+
+        The learned NERs count by language only, not by where their folders lie (the same
+        configuration installed elsewhere keeps its digest); ``Anonymiser.config_hash`` adds
+        their files' digests.
+        """
+        data = self.model_dump(mode="json")
+        data["learned_ner"] = sorted(self.learned_ner)
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -182,14 +191,33 @@ def _spec_key(spec: Any) -> str:
     return str(spec.get("builtin") or spec.get("presidio") or spec.get("name"))
 
 
+def _resolve_learned_ner(data: dict[str, Any], path: Path) -> None:
+    """Make the file's relative ``learned_ner`` folders relative to the file's own folder.
+
+    So a profile names the NERs from where it lies, whatever the working directory, and a
+    routing model's ``anonymiser.yaml`` names the copies inside the model's folder.
+    """
+    folders = data.get("learned_ner")
+    if not isinstance(folders, dict):
+        return  # absent, or invalid: validation reports it
+    data["learned_ner"] = {
+        language: os.path.normpath(path.resolve().parent / folder)
+        if isinstance(folder, str) and not Path(folder).is_absolute()
+        else folder
+        for language, folder in folders.items()
+    }
+
+
 def load_config(path: str | Path | None = None) -> AnonymiserConfig:
     """Load and validate a configuration file; ``None`` loads the one shipped with triage.
 
     A file may start with ``extends: default`` (or a path) to add to another configuration:
     its recognizers replace those of the same name or are appended, its allow-list extends.
+    Relative ``learned_ner`` folders are relative to the file that names them.
     """
     path = Path(path) if path is not None else default_config_path()
     data = _read_yaml(path)
+    _resolve_learned_ner(data, path)
     parent = data.pop("extends", None)
     if parent is not None:
         parent_path = default_config_path() if parent == "default" else path.parent / parent
