@@ -145,7 +145,8 @@ class AnonymiserConfig(_Strict):
         their files' digests.
         """
         data = self.model_dump(mode="json")
-        data["learned_ner"] = sorted(self.learned_ner)
+        if self.learned_ner:
+            data["learned_ner"] = sorted(self.learned_ner)
         canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
