@@ -184,6 +184,7 @@ NOT_PERSONS = [
     ("fr", "Mario Conti, gérant du restaurant Chez Mario, demande une terrasse.", "Chez Mario"),
     ("en", "thanks for the help, this is lucy from the bakery. thx", "thx"),
     ("fr", "le nouveau parking c est genial, merci la mairie. Karim Haddad", "genial"),
+    ("fr", "Le véhicule est garé devant.\nKenavo,\nGwendal Le Drézen", "Kenavo"),
     ("en", "Hello, I'm Anna Berg, living in Leeds and I'm moving here.", "Leeds"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Councillor"),
     ("en", "With best wishes,\nCouncillor Ruth Gale\nTown Hall, 2 High Street", "Town Hall"),

@@ -36,6 +36,14 @@ MASKED = [
     ("fr", "mon passeport n° 18AB12345 a expiré", "FR_PASSPORT", "18AB12345"),
     ("fr", "carte d'identité n° X4RTBPFW4", "FR_ID_CARD", "X4RTBPFW4"),
     ("fr", "carte d'identité n° JZQQXBGZV. Merci", "FR_ID_CARD", "JZQQXBGZV"),
+    ("en", "his grandfather, born on 3 May 1889 in your town", "DATE_OF_BIRTH", "3 May 1889"),
+    ("fr", "mon pere né le 3.4.52 a besoin d'aide", "DATE_OF_BIRTH", "3.4.52"),
+    (
+        "fr",
+        "Mon adresse : 3 rés. du Parc, esc. A, 60100 Creil.",
+        "ADDRESS",
+        "3 rés. du Parc, esc. A, 60100 Creil",
+    ),
     ("fr", "ma carte d identite c'est VLRKXTTKK", "FR_ID_CARD", "VLRKXTTKK"),
     ("fr", "ma CNI 880692310285 est perdue", "FR_ID_CARD", "880692310285"),
     ("fr", "numéro allocataire CAF : 1234567", "FR_CAF_NUMBER", "1234567"),
@@ -433,6 +441,8 @@ NOT_MASKED = [
     ("fr", "SIRET 732 829 320 00075 (erroné)", "732 829 320 00075"),
     ("fr", "dossier 1234567890123 en cours", "1234567890123"),
     ("fr", "à l'école maternelle Jean Jaurès", "Jean Jaurès"),
+    # A short-year date is a date of birth only with birth context.
+    ("fr", "Rendez-vous le 12/05/25 à 14h en mairie.", "12/05/25"),
     # Nine capitals are a card number only right after the card's name.
     ("fr", "la carte d'identité SECURISEE et le PASSEPORT", "SECURISEE"),
     ("fr", "Objet : RECLAMATION au sujet de ma carte", "RECLAMATION"),

@@ -70,6 +70,7 @@ _JOB_WORDS = {
     "partner",
     "associate",
     "principal",
+    "hiring",
 }
 _LEADING_TITLE = re.compile(
     r"(?:madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me|councillor"
@@ -106,7 +107,22 @@ _LEGAL_FORM = (
 _COMPANY_AFTER = re.compile(rf"[ ]*,?[ ]*(?:{_LEGAL_FORM})\b")
 _COMPANY_LAST_WORD = re.compile(rf"[ ](?:{_LEGAL_FORM})\.?$")
 #: A team or department greeted as if it were a person ("Dear Procurement Team").
-_ORG_UNIT_WORDS = {"team", "department", "dept", "committee", "board", "staff", "office", "desk"}
+_ORG_UNIT_WORDS = {
+    "team", "department", "dept", "committee", "board", "staff", "office", "desk", "payable",
+    "receivable", "control", "resources",
+}  # fmt: skip
+#: Nationalities a NER fine-tuned on persons alone tags as persons ("I am British-Ghanaian").
+_DEMONYMS = {
+    "american", "british", "english", "welsh", "scottish", "irish", "french", "german", "dutch",
+    "belgian", "swiss", "italian", "spanish", "portuguese", "polish", "romanian", "bulgarian",
+    "greek", "turkish", "russian", "ukrainian", "swedish", "norwegian", "danish", "finnish",
+    "austrian", "czech", "hungarian", "canadian", "australian", "mexican", "brazilian",
+    "argentinian", "chilean", "colombian", "peruvian", "indian", "pakistani", "bangladeshi",
+    "chinese", "japanese", "korean", "vietnamese", "thai", "filipino", "indonesian", "malaysian",
+    "ghanaian", "nigerian", "senegalese", "malian", "ivorian", "cameroonian", "congolese",
+    "moroccan", "algerian", "tunisian", "egyptian", "lebanese", "syrian", "iranian", "iraqi",
+    "israeli", "ethiopian", "kenyan", "african", "caribbean", "european", "asian",
+}  # fmt: skip
 #: "né le 30 avril 1979 à Huế": the word after "born ... in" is a birthplace.
 _BIRTHPLACE_BEFORE = re.compile(
     r"\b(?:né|née|nés|nées|nee|born)\b[^.\n;]{0,40}?\b(?:à|a|in|at)\s+$", re.IGNORECASE
@@ -200,6 +216,15 @@ _TITLE_WORDS = {
     "the",
     "mayor",
 }
+#: Words that make a run of capitals a sentence, not a name: pronouns, negation, conjunctions
+#: and auxiliaries that no name contains (name particles such as "de", "le", "van" are not here).
+_SENTENCE_WORDS = {
+    "que", "qui", "ne", "pas", "plus", "il", "ils", "elle", "elles", "nous", "vous", "je",
+    "j'ai", "on", "y", "est", "sont", "ai", "avons", "avez", "ont", "fois", "cette", "ces",
+    "mais", "donc", "car", "pour", "avec", "dans", "sur", "the", "is", "are", "was", "were",
+    "in", "of", "to", "for", "with", "this", "that", "it", "we", "you", "not",
+}  # fmt: skip
+_ARTICLES = {"le", "la", "les", "un", "une", "des", "the", "a", "an"}
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúåøãõı]", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"[ ]*,[ ]*")
 #: An English house name ending right before an address: "Rose Cottage, ", "Old Mill House\n".
@@ -334,6 +359,14 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
             return False  # "the Jules Ferry school"
         if all(word in _JOB_WORDS for word in words):
             return False  # "Head", "Managing Director"
+        if (
+            len(words) == 1
+            and not after_title
+            and all(part in _DEMONYMS for part in words[0].split("-"))
+        ):
+            return False  # "I am American", "British-Ghanaian"; "Mr English" is a name
+        if _caps_sentence(value, words):
+            return False  # "LA TROISIEME FOIS QUE": a NER reading an angry message in capitals
         before = text[max(0, span.start - 40) : span.start]
         if _BIRTHPLACE_BEFORE.search(before):
             return False
@@ -347,6 +380,16 @@ def _plausible(span: Span, text: str, allow: set[str]) -> bool:
     if span.type == "URL" and _PUBLIC_SITE.match(value):
         return False  # a public service's or a town's page: nobody's own site
     return True
+
+
+def _caps_sentence(value: str, words: list[str]) -> bool:
+    """A run of capitals that opens or ends like a sentence and holds a sentence word.
+
+    Only at its edges: "COLLEGUE SYLVIE IL Y A TROIS SEMAINES" holds a name, so it stays.
+    """
+    if len(words) < 3 or not value.isupper() or not any(w in _SENTENCE_WORDS for w in words):
+        return False
+    return words[0] in _SENTENCE_WORDS or words[0] in _ARTICLES or words[-1] in _SENTENCE_WORDS
 
 
 def _signs_off(span: Span, text: str) -> bool:

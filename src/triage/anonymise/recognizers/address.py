@@ -35,7 +35,7 @@ _STREET_TYPES = (
     r"|route|rte|quai|cours|square|sentier|passage|rond[- ]point|faubourg|fbg|lotissement"
     r"|grande?[ ]rue|grand['’]rue|voie|villa|cit[ée]|hameau|chauss[ée]e|esplanade|parvis"
     r"|promenade|mont[ée]e|traverse"
-    r"|clos|domaine|lieu[- ]dit|r[ée]sidence|square|mail|port|côte|cote|ruelle|venelle"
+    r"|clos|domaine|lieu[- ]dit|r[ée]sidence|r[ée]s\.|square|mail|port|côte|cote|ruelle|venelle"
 )
 # Words that end a street name written in lower case ("12 rue des lilas depuis hier").
 _STOP = (
@@ -195,7 +195,7 @@ PATTERNS = [
         "Numbered street",
         rf"(?<![\w,.])(?<!\bh[ ])(?<!\dh){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*"
         rf"(?:{_NUMBER})[ ]*,?[ ]*"
-        rf"(?:{_STREET_TYPES})\b{_NAME}{_BUILDING_PART}*(?:{_POSTCODE_CITY}|{_CITY_TAIL})?"
+        rf"(?:{_STREET_TYPES})(?:\b|(?<=\.)){_NAME}{_BUILDING_PART}*(?:{_POSTCODE_CITY}|{_CITY_TAIL})?"
         rf"{_BUILDING_PART}*",
         0.65,
     ),
@@ -204,7 +204,7 @@ PATTERNS = [
         "Numbered street with postcode",
         rf"(?<![\w,.])(?<!\bh[ ])(?<!\dh){_SITE_PREFIX}(?:{_BUILDING_LEAD}|{_NAMED_PLACE})*"
         rf"(?:{_NUMBER})[ ]*,?[ ]*"
-        rf"(?:{_STREET_TYPES})\b[^,\n\d]{{1,50}}?{_BUILDING_PART}*{_POSTCODE_CITY}",
+        rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))[^,\n\d]{{1,50}}?{_BUILDING_PART}*{_POSTCODE_CITY}",
         0.7,
     ),
     (
@@ -218,7 +218,8 @@ PATTERNS = [
     (
         # A rural block without a house number: "Le Bois Frileux\nRoute de Neuvy\n36230 Sarzay".
         "Street line with postcode",
-        rf"(?m)(?<=^[ ]*)(?:{_NAMED_PLACE})?(?=(?-i:[A-ZÀ-Ý]))(?:{_STREET_TYPES})\b[^\n\d,]{{1,40}}"
+        rf"(?m)(?<=^[ ]*)(?:{_NAMED_PLACE})?(?=(?-i:[A-ZÀ-Ý]))(?:{_STREET_TYPES})(?:\b|(?<=\.))"
+        rf"[^\n\d,]{{1,40}}"
         rf"[ ]*\n[ ]*(?=\d{{5}}[ ]+(?-i:[A-ZÀ-Ý])){_POSTCODE_CITY}",
         0.55,
     ),

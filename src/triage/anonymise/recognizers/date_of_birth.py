@@ -41,11 +41,14 @@ _EN_MONTHS = (
     r"january|jan\.?|february|feb\.?|march|mar\.?|april|apr\.?|may|june|jun\.?|july|jul\.?"
     r"|august|aug\.?|september|sep\.?|sept\.?|october|oct\.?|november|nov\.?|december|dec\.?"
 )
-_YEAR = r"(?:19|20)\d{2}"
+# From 1800: a request about an ancestor ("my great-grandfather, born on 3 May 1889") names one.
+_YEAR = r"(?:18|19|20)\d{2}"
 _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:th|st|nd|rd)?)"
 # 0.3 is under the default threshold: only birth context (+0.35) makes a date a date of birth.
 PATTERNS = [
     ("Numeric", rf"(?<![\w/.\-])[0-3]?\d[/.\-][01]?\d[/.\-]{_YEAR}(?![\w/])", 0.3),
+    # Two-digit years, as in text messages ("né le 3.4.52"); the same separator both times.
+    ("Numeric, short year", r"(?<![\w/.\-])[0-3]?\d([/.\-])[01]?\d\1\d{2}(?![\w/.\-])", 0.3),
     ("ISO", rf"(?<![\w])\b{_YEAR}-[01]\d-[0-3]\d\b", 0.3),
     ("French words", rf"(?<![\w])\b{_DAY}[ ]+(?:{_FR_MONTHS})[ ]+{_YEAR}\b", 0.3),
     ("English words", rf"(?<![\w])\b{_DAY}[ ]+(?:of[ ]+)?(?:{_EN_MONTHS})[ ]*,?[ ]+{_YEAR}\b", 0.3),
