@@ -16,7 +16,8 @@ held-out ``test5`` set, and ``pii_corpus_test6_src.jsonl`` ->
 held-out ``test7`` set, and ``pii_corpus_test8_src.jsonl`` ->
 ``pii_corpus_test8.jsonl``, the seventh fresh held-out ``test8`` set, and
 ``pii_corpus_test9_src.jsonl`` -> ``pii_corpus_test9.jsonl``, the eighth fresh
-held-out ``test9`` set, see
+held-out ``test9`` set, and ``pii_corpus_test10_src.jsonl`` ->
+``pii_corpus_test10.jsonl``, the ninth fresh held-out ``test10`` set, see
 ``EXTRA_CORPORA``)::
 
     {"id": ..., "language": ..., "split": ..., "text": ...,
@@ -89,6 +90,7 @@ EXTRA_CORPORA = (
     ("pii_corpus_test7_src.jsonl", "pii_corpus_test7.jsonl", ("test7",), "test7-"),
     ("pii_corpus_test8_src.jsonl", "pii_corpus_test8.jsonl", ("test8",), "test8-"),
     ("pii_corpus_test9_src.jsonl", "pii_corpus_test9.jsonl", ("test9",), "test9-"),
+    ("pii_corpus_test10_src.jsonl", "pii_corpus_test10.jsonl", ("test10",), "test10-"),
 )
 OPEN, SEP, CLOSE = "[[", "|", "]]"
 
