@@ -107,6 +107,16 @@ def test_html_email_is_reduced_to_visible_text_without_leaking_attributes(anonym
     assert redaction.warnings
 
 
+@pytest.mark.parametrize("address", ["a.chauvancy@mairie-eze.fr", "b.roy@exemple.fr"])
+def test_address_in_angle_brackets_is_plain_text_not_an_html_tag(anonymiser, address):
+    # "<a.…@…>" and "<b.…@…>" start like <a> and <b> tags; a plain-text reply header.
+    text = f"On Mon, Nov 2, 2026 at 10:05 AM Amandine Chauvancy <{address}> wrote:\n> Thanks"
+    redaction = anonymiser.anonymise(text, "en")
+    assert redaction.source_format == "text"
+    found = {(e.type, text[e.start : e.end]) for e in redaction.entities}
+    assert ("EMAIL_ADDRESS", address) in found
+
+
 def test_identifiers_far_into_a_long_text_are_masked(anonymiser):
     filler = "Le trottoir est abîmé devant la boulangerie. " * 2500  # ~110,000 characters
     text = filler + "Rappelez-moi au 06 12 34 56 78, Marie Curie." + filler[:5000]

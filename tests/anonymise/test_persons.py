@@ -80,6 +80,32 @@ FOUND = [
     ("fr", "Bonjour, ma fille maelys a perdu son doudou au parc. Merci", "maelys"),
     ("fr", "le chien du voisin aboie toute la nuit.\nm. ferrandi 4 rue des ormes", "ferrandi"),
     ("fr", "bonjour c est nadia du 3e, le container jaune deborde", "nadia"),
+    # E-mail replies: the name before an address in a header, a signature before the quoted
+    # message, names in quoted lines.
+    (
+        "en",
+        "On Mon, Nov 2, 2026 at 10:05 AM Amandine Chauvancy <a.chauvancy@mairie-eze.fr> wrote:",
+        "Amandine Chauvancy",
+    ),
+    (
+        "en",
+        "Thanks, that's perfect!\nRosalind\n\nOn Mon, 2 Nov 2026, Ann Roy <a@b.fr> wrote:\n> Hi",
+        "Rosalind",
+    ),
+    ("en", "Hello,\n\n> Dear Ms Delgado-Gilchrist,\n> the room is free.", "Delgado-Gilchrist"),
+    ("en", "Thanks!\n\n> Kind regards,\n> A. Chauvancy", "A. Chauvancy"),
+    # Particles: glued "d'" after a title, Welsh "ap" and Catalan "i" between two names.
+    (
+        "fr",
+        "le hangar projeté par M. et Mme d'Escayrac-Fressac masquera la vue",
+        "d'Escayrac-Fressac",
+    ),
+    ("en", "Name: Rhodri ap Dafydd\nMessage: many thanks", "Rhodri ap Dafydd"),
+    (
+        "fr",
+        "Responsable technique : Jordi Llobet i Serra, +34 612 48 93 07",
+        "Jordi Llobet i Serra",
+    ),
     (
         "en",
         "the man next door is called gareth i think, he parks on the grass. Thanks, Amy",

@@ -37,6 +37,18 @@ MASKED = [
     ("fr", "carte d'identité n° X4RTBPFW4", "FR_ID_CARD", "X4RTBPFW4"),
     ("fr", "carte d'identité n° JZQQXBGZV. Merci", "FR_ID_CARD", "JZQQXBGZV"),
     ("en", "his grandfather, born on 3 May 1889 in your town", "DATE_OF_BIRTH", "3 May 1889"),
+    (
+        "en",
+        "my home address: Bergheimer Straße 112, 69115 Heidelberg, Germany.",
+        "ADDRESS",
+        "Bergheimer Straße 112, 69115 Heidelberg",
+    ),
+    (
+        "fr",
+        "ou sur mon blog nadiabensemmane.wordpress.com.\nBien à vous",
+        "URL",
+        "nadiabensemmane.wordpress.com",
+    ),
     ("fr", "mon pere né le 3.4.52 a besoin d'aide", "DATE_OF_BIRTH", "3.4.52"),
     (
         "fr",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ class _Job:
     text: str
     language: str
     warnings: list[str] = field(default_factory=list)
+    #: ``text`` as analysed: quote markers of e-mail replies blanked (same length).
+    analysed: str = ""
     source_format: str = "text"
     spans: list[Span] = field(default_factory=list)
     result: Redaction | None = None
@@ -240,6 +243,7 @@ class Anonymiser:
             job.warnings.append("HTML converted to its visible text; offsets refer to that text")
             if not job.text.strip():
                 raise InputError("HTML message has no visible text")
+        job.analysed = unquote(job.text)
         job.language = self._choose_language(job, language)
         return job
 
@@ -304,12 +308,12 @@ class Anonymiser:
         for language in {job.language for job in jobs}:
             pieces: list[tuple[_Job, int, str]] = []
             for job in (job for job in jobs if job.language == language):
-                bounds = chunk_bounds(job.text, size, overlap)
+                bounds = chunk_bounds(job.analysed, size, overlap)
                 if len(bounds) > 1:
                     job.warnings.append(
                         f"text of {len(job.text)} characters analysed in {len(bounds)} chunks"
                     )
-                pieces.extend((job, start, job.text[start:end]) for start, end in bounds)
+                pieces.extend((job, start, job.analysed[start:end]) for start, end in bounds)
             results = batch.analyze_iterator(
                 [piece for _, _, piece in pieces],
                 language=language,
@@ -339,9 +343,9 @@ class Anonymiser:
         return [entity for entity in self.config.entities if entity in supported]
 
     def _finish(self, job: _Job) -> Redaction:
-        spans = resolve(job.spans, job.text, self.config.allow_list)
+        spans = resolve(job.spans, job.analysed, self.config.allow_list)
         if "PERSON" in self.config.entities:
-            spans = merge(spans + expand_persons(spans, job.text, self.config.allow_list))
+            spans = merge(spans + expand_persons(spans, job.analysed, self.config.allow_list))
         names = placeholders.assign_placeholders(spans, job.text)
         pseudonyms: dict[str, str] = {}
         if self._key is not None:
@@ -363,6 +367,19 @@ class Anonymiser:
 
 
 _WORKER: Anonymiser | None = None
+
+
+#: Quote markers opening the lines of a quoted e-mail ("> > Dear Ms Delgado,").
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+
+
+def unquote(text: str) -> str:
+    """``text`` with the quote markers of replied e-mails blanked, offsets unchanged.
+
+    A quoted "Kind regards," line and the name under it then read as a signature, as they
+    were written: the person rules look at line starts, and ">" would hide them.
+    """
+    return _QUOTE_MARKS.sub(lambda match: " " * len(match.group()), text)
 
 
 def _init_worker(config: AnonymiserConfig, key: str | None) -> None:

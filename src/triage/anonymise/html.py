@@ -8,7 +8,10 @@ from html.parser import HTMLParser
 __all__ = ["html_to_text", "looks_like_html"]
 
 _HTML_HINT = re.compile(
-    r"<\s*(?:html|body|div|p|br|a|span|table|td|tr|font|b|i|strong|em|ul|li|head|meta)\b[^>]*>",
+    # The tag name ends at a blank, "/" or ">": "<a.martin@mairie.fr>" is an e-mail address in
+    # a plain-text header, not an <a> tag.
+    r"<\s*(?:html|body|div|p|br|a|span|table|td|tr|font|b|i|strong|em|ul|li|head|meta)"
+    r"(?=[\s/>])[^>]*>",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = {

@@ -427,9 +427,32 @@ def resolve(spans: Iterable[Span], text: str, allow_list: Sequence[str] = ()) ->
         for span in spans
         if (trimmed := _trim(span, text)) is not None and _plausible(trimmed, text, allow)
     ]
-    candidates = [_with_house_name(span, text) for span in candidates]
+    candidates = [_with_particles(_with_house_name(span, text), text) for span in candidates]
     address_ends = [span.end for span in candidates if span.type == "ADDRESS"]
     return merge(span for span in candidates if not _country_after(span, text, address_ends))
+
+
+def _with_particles(span: Span, text: str) -> Span:
+    """A name with the particles that join it to its neighbours.
+
+    Covers "d'" glued before it ("Mme d'Escayrac-Fressac") and a Welsh, Catalan, Spanish or
+    Arabic joining particle with the name after it ("Rhodri ap Dafydd", "Llobet i Serra").
+    """
+    if span.type != "PERSON":
+        return span
+    start, end = span.start, span.end
+    if _GLUED_PARTICLE.search(text, max(0, start - 3), start):
+        start -= 2
+    joined = _JOINED_NAME.match(text, end)
+    if joined:
+        end = joined.end()
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.type, start, end, span.score, span.source)
+
+
+_GLUED_PARTICLE = re.compile(r"(?:^|(?<=[\s(]))[dD]['’]$")
+_JOINED_NAME = re.compile(r"[ ](?:ap|ab|i|y|ibn|bin|bint)[ ](?-i:[A-ZÀ-Ý][a-zà-ÿ'’\-]+)")
 
 
 def _with_house_name(span: Span, text: str) -> Span:

@@ -136,7 +136,9 @@ _SITE_PREFIX = (
 _EU_SUFFIX_STREET = (
     r"(?-i:[A-ZÀ-Ý][\w\-]*(?:katu|gasse|straße|strasse|str\.|vej|veien|vegen|vägen|gatan|gata"
     r"|weg|laan|straat|plein|gracht|kade|singel|dijk|steeg|platz|allee|damm|ufer|ulica|utca|tie"
-    r"|polku|väg))"
+    r"|polku|väg)"
+    # ... or as a word of its own after an adjective: "Bergheimer Straße 112".
+    r"|[A-ZÀ-Ý][\w\-]*er[ ](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
     r"[ ]+\d{1,4}[a-z]?(?:-(?-i:[IVX]{1,3}|[A-Z]))?\b"
 )
 _ROMANCE_STREET = (

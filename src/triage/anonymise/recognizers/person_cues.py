@@ -40,6 +40,12 @@ _NAME = rf"(?-i:(?!{_NOT_NAME}){_INITIAL}?{_WORD}{_NEXT_WORD}{{0,3}})"
 # A first and last name alone on a line (signature blocks, "Interlocuteur :" lines).
 _FULL_NAME = rf"(?-i:(?!{_NOT_NAME})(?:{_INITIAL}{_WORD}|{_WORD}{_NEXT_WORD}{{1,2}}))"
 _LOWER_WORD = r"(?-i:\p{Ll}[\p{Ll}\-]{1,20})"
+#: The end of the writer's own message: the end of the text, or the header of the e-mail it
+#: replies to ("On Mon, 2 Nov … wrote:", "Le lun. 2 nov. … a écrit :", "-----Original Message").
+_MESSAGE_END = (
+    r"(?:\Z|\n\s*(?:(?:On|Le)\b[^\n]{0,160}(?:wrote|a[ ]écrit)[ ]?:"
+    r"|-{2,}[ ]*(?:Original Message|Message d'origine|Forwarded message|Message transféré)))"
+)
 _LOWER_NAME = rf"(?:{_LOWER_WORD}[ ]{_LOWER_WORD})"
 _TITLES = (
     r"madame|monsieur|mademoiselle|mme|mlle|mr|mrs|ms|miss|dr|docteur|maître|maitre|me"
@@ -138,9 +144,13 @@ PATTERNS = [
         rf"|Contact|Tel|Tél|Tél\.|Urgent|Signé)\b){_WORD})(?=[ ]*\n[ ]*(?:\+|0)\d[\d .\-]{{7,}})",
         0.5,
     ),
-    ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*\Z)", 0.5),
+    ("Last word", rf"(?<=[.!?\n][ ]*{_QUOTE}){_NAME}(?=[ ]*{_MESSAGE_END})", 0.5),
     # A sign-off and the name on one line: "Bises, Steph", "Merci, Paul."
-    ("Sign-off, name", rf"(?<=\b(?:{_SIGN_OFF})[ ]*,[ ]*){_NAME}(?=[ ]*[.!]?[ ]*\Z)", 0.55),
+    (
+        "Sign-off, name",
+        rf"(?<=\b(?:{_SIGN_OFF})[ ]*,[ ]*){_NAME}(?=[ ]*[.!]?[ ]*{_MESSAGE_END})",
+        0.55,
+    ),
     # The first of a couple signing; the other name is added by name expansion.
     (
         "Couple",
@@ -197,6 +207,12 @@ PATTERNS = [
         0.6,
     ),
     ("Born", rf"{_NAME}(?=,?[ ]+(?:né|née|nés|born)\b|[ ]*\([ ]*(?:né|née|born)\b)", 0.55),
+    # E-mail headers and reply lines: "Amandine Chauvancy <a.chauvancy@…> wrote:".
+    (
+        "Before an address",
+        rf"(?!(?-i:AM|PM)\b){_FULL_NAME}(?=[ ]*<[^<>\s@]+@[^<>\s]+>)",
+        0.6,
+    ),
     ("Described relative", rf"{_NAME}(?={_DESCRIBED})", 0.55),
     # The writer and someone else: "Thibaut et moi serons absents", "Priya and I".
     (

@@ -22,8 +22,11 @@ _BLOG_HOST = (
     r"|wixsite\.com|substack\.com|github\.io|tumblr\.com|skyrock\.com|e-monsite\.com"
     r"|jimdofree\.com|jimdo\.com|weebly\.com|webnode\.[a-z]{2,3}|hautetfort\.com)"
 )
+#: The host name ends here: no letter, digit or hyphen next, and no dot that goes on with one
+#: (a full stop after it ends the sentence: "mon blog moi.wordpress.com.").
+_HOST_END = r"(?![\w\-]|\.[\w\-])"
 #: A site of its own on a blog or page host ("moi.over-blog.com"), kept even without "www".
-PERSONAL_SITE = re.compile(rf"^[\w\-]+\.{_BLOG_HOST}(?![\w.\-])", re.IGNORECASE)
+PERSONAL_SITE = re.compile(rf"^[\w\-]+\.{_BLOG_HOST}{_HOST_END}", re.IGNORECASE)
 PATTERNS = [
     ("Scheme", rf"(?<![\w@])(?:https?|ftp)://{_TAIL}", 0.8),
     ("www", rf"(?<![\w@./])www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/{_TAIL})?", 0.7),
@@ -31,7 +34,7 @@ PATTERNS = [
     # ("patrimoine-et-moi.over-blog.com"): one pattern, so each word is scanned once.
     (
         "Domain with path or blog host",
-        rf"(?<![\w@./])[a-z0-9\-]+\.(?:{_BLOG_HOST}(?:/{_TAIL})?(?![\w.\-])"
+        rf"(?<![\w@./])[a-z0-9\-]+\.(?:{_BLOG_HOST}(?:/{_TAIL})?{_HOST_END}"
         rf"|(?:[a-z0-9\-]+\.)*[a-z]{{2,}}/{_TAIL})",
         0.6,
     ),
