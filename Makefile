@@ -87,7 +87,7 @@ bench: install $(MODEL)/triage_model.json
 	$(BIN)/triage bench report --model $(MODEL)
 
 eval: install $(PII_NER)
-	for n in 8 9; do \
+	for n in 9 10; do \
 		$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test$$n.jsonl --split test$$n && \
 		$(BIN)/triage eval-pii anonymisation/corpus/pii_corpus_test$$n.jsonl --split test$$n \
 			--no-baseline --config anonymisation/profiles/learned-ner.yaml || exit 1; \
