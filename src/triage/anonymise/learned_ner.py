@@ -25,16 +25,25 @@ __all__ = ["add_learned_ner", "load_learned_ner"]
 COMPONENT = "triage_learned_ner"
 
 
-@lru_cache(maxsize=4)
 def load_learned_ner(path: str) -> Language:
-    """Load a pipeline written by ``triage train-pii-ner``, once per process and path."""
+    """Load a pipeline written by ``triage train-pii-ner``, once per process and version.
+
+    A NER retrained in the same folder is loaded afresh: the cache key holds the time its
+    weights were written.
+    """
     folder = Path(path)
     if not (folder / "config.cfg").is_file():
         raise MissingDependencyError(
             f"learned NER {path!r} not found; build it with `triage train-pii-ner` "
             "(`make pii-ner`) or remove `learned_ner` from the anonymiser config"
         )
-    nlp = spacy.load(folder)
+    weights = folder / "ner" / "model"
+    return _load(str(folder.resolve()), weights.stat().st_mtime_ns if weights.is_file() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, version: int) -> Language:
+    nlp = spacy.load(path)
     if "ner" not in nlp.pipe_names:
         raise MissingDependencyError(f"learned NER {path!r} has no 'ner' component")
     return nlp
