@@ -255,13 +255,9 @@ def train_pii_ner(
     track: Annotated[bool, typer.Option(help="Log the run to MLflow.")] = True,
 ) -> None:
     """Fine-tune a spaCy NER on the persons and addresses of PII corpora (for `learned_ner`)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from triage.anonymise.ner_training import train_pii_ner as run_training
 
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
-    )
+    progress = _stage_progress()
     try:
         with progress:
             task = progress.add_task("fine-tuning the NER", total=epochs)

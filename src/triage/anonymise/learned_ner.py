@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from triage.exceptions import MissingDependencyError
 
@@ -61,14 +61,8 @@ class LearnedNer:
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int | None = None) -> Iterator[Doc]:
         """Annotate ``docs`` in batches (the learned pipeline tokenises each text itself)."""
-        size = batch_size or self.batch_size
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= size:
-                yield from self._annotate(batch)
-                batch = []
-        yield from self._annotate(batch)
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            yield from self._annotate(list(batch))
 
     def _annotate(self, docs: list[Doc]) -> Iterator[Doc]:
         for doc, learned in zip(docs, self.learned.pipe(d.text for d in docs), strict=True):

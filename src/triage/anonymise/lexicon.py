@@ -8,22 +8,18 @@ names, so nothing here is tuned to a corpus.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 
+from .context import fold
+
 __all__ = ["Lexicon"]
 
 # English tables hold base forms only: try the word without common inflection endings.
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "est")
-
-
-def _strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class Lexicon:
@@ -40,7 +36,7 @@ class Lexicon:
     def __init__(self, words: Iterable[str], forms: Table | None = None) -> None:
         self.words = frozenset(word.casefold() for word in words)
         # Text messages drop accents ("c est genial"): a word known with its accents is known.
-        self.unaccented = frozenset(_strip_accents(word) for word in self.words)
+        self.unaccented = frozenset(fold(word) for word in self.words)
         self.forms = forms
 
     def __contains__(self, word: object) -> bool:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 
-__all__ = ["LOWER_CASE_CUE", "ProperNounSpacyRecognizer", "cut_contact", "first_line"]
+__all__ = ["LOWER_CASE_CUE", "ProperNounSpacyRecognizer"]
 
 #: Source name of the lower-case names found after a cue: a cue, like PersonCueRecognizer's.
 LOWER_CASE_CUE = "UnknownWordAfterCue"
@@ -149,7 +149,7 @@ def _closing_lower_name(doc: Doc, lexicon: Lexicon) -> tuple[int, int] | None:
     return start, end
 
 
-def first_line(result: RecognizerResult, text: str) -> RecognizerResult:
+def _first_line(result: RecognizerResult, text: str) -> RecognizerResult:
     """A person spaCy runs across a line break, cut to its first line: no name spans two lines.
 
     "Soizic Le Bras" and the next line, her hamlet, make one spaCy entity. Cut here, it no
@@ -165,7 +165,7 @@ def first_line(result: RecognizerResult, text: str) -> RecognizerResult:
     return piece
 
 
-def cut_contact(result: RecognizerResult, text: str) -> RecognizerResult:
+def _cut_contact(result: RecognizerResult, text: str) -> RecognizerResult:
     """The name without the phone number spaCy ran into: "ciaran dolan +353" is "ciaran dolan"."""
     if result.entity_type != "PERSON":
         return result
@@ -232,7 +232,7 @@ class ProperNounSpacyRecognizer(SpacyRecognizer):
             for result in results
             if (result.start, result.end) not in common and _plausible_address(result, text)
         ]
-        results = [cut_contact(first_line(result, text), text) for result in results]
+        results = [_cut_contact(_first_line(result, text), text) for result in results]
         if "PERSON" in entities and "PERSON" in self.supported_entities:
             results.extend(self._misc_first_names(nlp_artifacts))
         return results
