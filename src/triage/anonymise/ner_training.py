@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triage.evaluation.pii_corpus import Sample, load_corpus
-from triage.exceptions import InputError, MissingDependencyError
+from triage.exceptions import InputError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,11 +70,9 @@ class NerTrainingReport:
 def _load_base(base_model: str) -> Language:
     import spacy
 
-    if not (spacy.util.is_package(base_model) or Path(base_model).exists()):
-        raise MissingDependencyError(
-            f"spaCy model {base_model!r} is not installed; install it with "
-            f"`pip install {base_model.replace('_', '-')}` or give a folder path"
-        )
+    from .nlp import require_spacy_model
+
+    require_spacy_model(base_model)
     nlp = spacy.load(base_model)
     if "ner" not in nlp.pipe_names:
         raise InputError(f"spaCy model {base_model!r} has no 'ner' component to fine-tune")

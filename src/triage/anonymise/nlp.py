@@ -16,11 +16,22 @@ from .learned_ner import COMPONENT as LEARNED_NER
 from .learned_ner import add_learned_ner
 from .lexicon import Lexicon
 
-__all__ = ["OfflineSpacyNlpEngine"]
+__all__ = ["OfflineSpacyNlpEngine", "require_spacy_model"]
 
 #: Neither the dependency parser nor the lemmatizer is used (context is matched on characters,
 #: see context.py); together they cost a third of the run time.
 _EXCLUDED_COMPONENTS = ("parser", "lemmatizer")
+
+
+def require_spacy_model(name: str, *, language: str | None = None) -> None:
+    """Raise with an install hint unless ``name`` is an installed spaCy package or a folder."""
+    if spacy.util.is_package(name) or Path(name).exists():
+        return
+    which = f" (language {language!r})" if language else ""
+    raise MissingDependencyError(
+        f"spaCy model {name!r}{which} is not installed; "
+        f"install it with `pip install {name.replace('_', '-')}` or give a folder path"
+    )
 
 
 def _use_numpy_matmul(nlp: Language) -> None:
@@ -79,11 +90,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         loaded: dict[str, Language] = {}
         for model in self.models:
             name = model["model_name"]
-            if not (spacy.util.is_package(name) or Path(name).exists()):
-                raise MissingDependencyError(
-                    f"spaCy model {name!r} (language {model['lang_code']!r}) is not installed; "
-                    f"install it with `pip install {name.replace('_', '-')}` or give a folder path"
-                )
+            require_spacy_model(name, language=model["lang_code"])
             learned = self._learned_ner.get(model["lang_code"])
             excluded = [*_EXCLUDED_COMPONENTS, *(["ner"] if learned else [])]
             nlp = spacy.load(name, exclude=excluded)
